@@ -1,0 +1,34 @@
+# Quick start: `make run` serves the bundled letters, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+INDEX  ?= index
+PORT   ?= 8000
+SEEDS  := $(shell find seeds -type f \( -name '*.txt' -o -name '*.pdf' \) 2>/dev/null)
+
+.PHONY: run test install bench clean
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# The index is rebuilt only when it is missing or older than a seed file.
+$(INDEX)/.built: $(VENV)/.installed $(SEEDS)
+	$(VENV)/bin/indexer build seeds --index $(INDEX)
+	touch $@
+
+run: $(INDEX)/.built
+	$(VENV)/bin/indexer serve --index $(INDEX) --port $(PORT)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) $(INDEX) *.egg-info

@@ -1,0 +1,51 @@
+"""Plain data for one IMR final determination letter: no Whoosh, no I/O."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+OUTCOMES = ("Upheld", "Overturned")
+
+
+@dataclass
+class Decision:
+    """One disputed item and how the reviewer decided it."""
+
+    item: str
+    outcome: str  # "Upheld" or "Overturned"
+    original_request: str | None = None  # set when the request was partly authorized
+    authorized: str | None = None
+    claims_administrator_guideline: str = ""
+    maximus_guideline: str = ""
+    rationale: str = ""
+
+
+@dataclass
+class Determination:
+    """A whole letter: header fields, reviewer, case summary and its decisions in order."""
+
+    source: str = ""
+    case_number: str | None = None
+    date_assigned: str | None = None  # ISO dates (YYYY-MM-DD)
+    date_of_injury: str | None = None
+    decision_date: str | None = None
+    ur_denial_date: str | None = None
+    application_received: str | None = None
+    priority: str | None = None
+    licensure: list[str] = field(default_factory=list)
+    specialty: list[str] = field(default_factory=list)
+    summary: str = ""
+    decisions: list[Decision] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The `indexer parse --json` contract: these key names are relied on by other tools."""
+        return dataclasses.asdict(self)
+
+
+class ParseError(Exception):
+    """A file that yields no usable determination; carries the path and a plain reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,79 @@
+"""The Whoosh schema and Determination -> index documents (one document per decision)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import exact_analyzer, stemmed_analyzer
+from .guidelines import decision_sources
+from .model import Determination
+from .treatment import normalize_treatment
+
+SCHEMA_VERSION = 1
+# Text fields users can search; each has a stemmed form (bare words) and an exact one (phrases).
+TEXT_FIELDS = ("item", "rationale", "summary", "guideline")
+FIELD_BOOSTS = {"item": 4.0, "rationale": 1.0, "summary": 0.5, "guideline": 1.0}
+FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided")
+
+
+def build_schema() -> Schema:
+    """The schema, built in code every time an index is opened (never the pickled copy)."""
+    fields = dict(
+        id=ID(stored=True, unique=True),  # "<letter key>#<decision number>"
+        letter=ID(stored=True),
+        case=ID(stored=True),
+        decision=NUMERIC(int, stored=True),
+        specialty=TEXT(analyzer=exact_analyzer()),
+        licensure=TEXT(analyzer=exact_analyzer()),
+        outcome=ID(stored=True, sortable=True),
+        category=ID(stored=True, sortable=True),
+        treatment=TEXT(analyzer=exact_analyzer(), stored=True),
+        specialty_key=ID(stored=True, sortable=True),  # "A|B": the facet value of the specialty list
+        source_key=ID(stored=True, sortable=True),  # "acoem|mtus": guideline sources cited
+        decided=NUMERIC(int, stored=True, sortable=True, signed=False),  # YYYYMMDD, 0 when unknown
+        injured=NUMERIC(int, signed=False),
+        rationale_text=STORED(),
+        summary_text=STORED(),
+        letter_json=STORED(),  # the whole parsed letter, on its first decision only
+    )
+    for name in TEXT_FIELDS:
+        fields[name] = TEXT(analyzer=stemmed_analyzer(), phrase=False, field_boost=FIELD_BOOSTS[name])
+        fields[name + "_exact"] = TEXT(analyzer=exact_analyzer(), field_boost=FIELD_BOOSTS[name])
+    fields["item"] = TEXT(analyzer=stemmed_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["item"], stored=True)
+    return Schema(**fields)
+
+
+def letter_key(det: Determination) -> str:
+    """A letter's permanent key: its case number, or the file name for letters printed without one."""
+    return det.case_number or Path(det.source).stem
+
+
+def date_number(iso: str | None) -> int:
+    return int(iso.replace("-", "")) if iso else 0
+
+
+def documents(det: Determination, source_hash: str = "") -> list[dict]:
+    """Index documents for one letter; each carries its letter's fields so field queries stay per item."""
+    key = letter_key(det)
+    letter = det.to_dict() | {"key": key, "hash": source_hash}
+    docs = []
+    for n, dec in enumerate(det.decisions, start=1):
+        guideline = f"{dec.claims_administrator_guideline}\n{dec.maximus_guideline}"
+        treatment = normalize_treatment(dec.item)
+        doc = dict(
+            id=f"{key}#{n}", letter=key, case=det.case_number or "", decision=n,
+            specialty=", ".join(det.specialty), licensure=", ".join(det.licensure),
+            outcome=dec.outcome.lower(), category=treatment.category, treatment=treatment.name,
+            specialty_key="|".join(det.specialty), source_key="|".join(decision_sources(dec.maximus_guideline, dec.claims_administrator_guideline)),
+            decided=date_number(det.decision_date), injured=date_number(det.date_of_injury),
+            rationale_text=dec.rationale, summary_text=det.summary,
+        )
+        for name, text in (("item", dec.item), ("rationale", dec.rationale), ("summary", det.summary),
+                           ("guideline", guideline)):
+            doc[name] = doc[name + "_exact"] = text
+        if n == 1:
+            doc["letter_json"] = json.dumps(letter)
+        docs.append(doc)
+    return docs

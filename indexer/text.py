@@ -1,0 +1,45 @@
+"""Layout-neutral clean-up of extracted letter text: line endings, page breaks, wraps, hyphens."""
+from __future__ import annotations
+
+import re
+
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+def normalize_lines(text: str) -> list[str]:
+    """Lines with page breaks turned into line breaks, trailing space gone, double spacing undone.
+
+    Some extractors follow every line with a blank line; a real paragraph break then shows as a
+    line of spaces. Undoing the doubling leaves an empty string wherever a paragraph ended.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\ufeff", "")
+    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
+    odd = lines[1::2]
+    if len(odd) >= 4 and sum(1 for line in odd if not line) >= 0.95 * len(odd):
+        lines = lines[0::2]
+    return lines
+
+
+def join_lines(lines: list[str]) -> str:
+    """Running text from wrapped lines: one space between lines, end-of-line hyphens mended."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
+            # A word broken at the line end: drop the hyphen when it split a lowercase word.
+            if out[-2].isalpha() and line[0].islower():
+                out = out[:-1] + line
+            else:
+                out += line
+        else:
+            out += " " + line
+    return out
+
+
+def collapse(text: str) -> str:
+    """All runs of white space as one space."""
+    return " ".join(text.split())
