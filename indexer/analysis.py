@@ -1,15 +1,15 @@
-"""Analyzers for the index. The schema pickles them by import path: never rename this module.
+"""The analyzer of the index. The schema pickles it by import path: never rename this module.
 
-Two forms of every text field: `stemmed` for bare words (word forms match, `improve` finds
-"improvement") and `exact` for quoted phrases, proximity and wildcards (every word kept, negations
-included, so "not medically necessary" differs from "medically necessary"). Digits are split from
-letters, so "Norco 10/325mg" is `norco 10 325 mg` and `10/325`, `10/325mg` and `10/325 mg` all match.
+Text is indexed word for word (lowercased, every word kept, negations included, so "not medically
+necessary" differs from "medically necessary"), with positions for phrases. Word forms are matched at
+query time through stems (`improve` finds "improvement"). Digits are split from letters, so
+"Norco 10/325mg" is `norco 10 325 mg` and `10/325`, `10/325mg` and `10/325 mg` all match.
 """
 from __future__ import annotations
 
 import re
 
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem
 
@@ -17,12 +17,6 @@ TOKEN_PATTERN = r"\d+(?:\.\d+)?|[^\W\d_]+"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 NEGATIONS = frozenset({"no", "not", "nor", "without", "never", "none", "cannot"})
 STOPLIST = frozenset(STOP_WORDS) - NEGATIONS
-
-
-def stemmed_analyzer():
-    """Bare-word search: lowercased, common function words dropped (negations kept), Porter-stemmed."""
-    return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
-            | StopFilter(stoplist=STOPLIST, minsize=1) | StemFilter(cachesize=-1))
 
 
 def exact_analyzer():
@@ -35,6 +29,11 @@ def words(text: str) -> list[str]:
     return [m.group().lower() for m in TOKEN_RE.finditer(text)]
 
 
-def stem_word(word: str) -> str | None:
-    """The stemmed-field term for one exact-form word; None when it is a dropped function word."""
-    return None if word in STOPLIST else stem(word)
+def is_stopword(word: str) -> bool:
+    """A function word that a bare-word query ignores (negations are never ignored)."""
+    return word in STOPLIST
+
+
+def stem_word(word: str) -> str:
+    """The Porter stem that groups a word with its other forms."""
+    return stem(word)

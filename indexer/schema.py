@@ -6,13 +6,14 @@ from pathlib import Path
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import exact_analyzer, stemmed_analyzer
+from .analysis import exact_analyzer
 from .guidelines import decision_sources
 from .model import Determination
 from .treatment import normalize_treatment
 
 SCHEMA_VERSION = 1
-# Text fields users can search; each has a stemmed form (bare words) and an exact one (phrases).
+# Text fields users can search. Each is indexed once, word for word with positions; bare words find
+# their other forms through the stem table the build writes beside the index (see stems.py).
 TEXT_FIELDS = ("item", "rationale", "summary", "guideline")
 FIELD_BOOSTS = {"item": 4.0, "rationale": 1.0, "summary": 0.5, "guideline": 1.0}
 FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided")
@@ -39,9 +40,7 @@ def build_schema() -> Schema:
         letter_json=STORED(),  # the whole parsed letter, on its first decision only
     )
     for name in TEXT_FIELDS:
-        fields[name] = TEXT(analyzer=stemmed_analyzer(), phrase=False, field_boost=FIELD_BOOSTS[name])
-        fields[name + "_exact"] = TEXT(analyzer=exact_analyzer(), field_boost=FIELD_BOOSTS[name])
-    fields["item"] = TEXT(analyzer=stemmed_analyzer(), phrase=False, field_boost=FIELD_BOOSTS["item"], stored=True)
+        fields[name] = TEXT(analyzer=exact_analyzer(), field_boost=FIELD_BOOSTS[name], stored=name == "item")
     return Schema(**fields)
 
 
@@ -72,7 +71,7 @@ def documents(det: Determination, source_hash: str = "") -> list[dict]:
         )
         for name, text in (("item", dec.item), ("rationale", dec.rationale), ("summary", det.summary),
                            ("guideline", guideline)):
-            doc[name] = doc[name + "_exact"] = text
+            doc[name] = text
         if n == 1:
             doc["letter_json"] = json.dumps(letter)
         docs.append(doc)

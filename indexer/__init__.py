@@ -1,0 +1,1 @@
+"""imr-search library: parse IMR determination letters, index them with Whoosh, search them."""

@@ -1,0 +1,243 @@
+"""Parse letters in parallel and write a fresh index (or an updated copy), then switch to it atomically."""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import resource
+import shutil
+import signal
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from .extract import find_letters
+from .model import ParseError
+from .parse import parse_file
+from .analysis import stem_word
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
+from .store import MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest, switch_to
+
+FILE_SECONDS = 30  # one pathological file may not stall a build
+FILE_MEMORY = 2 * 1024**3
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and for --strict."""
+
+    letters: int = 0
+    decisions: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    seconds: float = 0.0
+    build_dir: str = ""
+
+    @property
+    def letters_per_second(self) -> float:
+        return self.letters / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class _Parsed:
+    path: str
+    digest: str
+    key: str = ""
+    docs: list = field(default_factory=list)
+    error: str = ""
+
+
+class BuildError(Exception):
+    """The build could not produce an index; the previous one stays live."""
+
+
+def build_index(paths: list[str], root: str | Path, jobs: int | None = None, update: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Index the letters under `paths` into `root` and switch to the new index atomically."""
+    root = Path(root)
+    started = time.perf_counter()
+    report = BuildReport()
+    with BuildLock(root):
+        (root / "builds").mkdir(parents=True, exist_ok=True)
+        prune_builds(root)  # we hold the lock, so any unfinished build is a dead one
+        files, problems = find_letters(paths)
+        report.skipped.extend(problems)
+        previous = current_build(root) if update else None
+        old_files = read_manifest(previous)["files"] if previous else {}
+        digests = {p: _digest(p) for p in files} if previous else {}
+        todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
+        parsed = _parse_all(todo, jobs, progress)
+        kept = {p: old_files[p] for p in files if previous and p in old_files and p not in todo}
+        target = _new_build_dir(root, previous)
+        try:
+            manifest_files = _write(target, previous, old_files, kept, parsed, report)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        report.unchanged = len(kept)
+        report.removed = len(set(old_files) - set(files)) if previous else 0
+        _write_manifest(target, manifest_files, report)
+        switch_to(root, target)
+        prune_builds(root)
+    report.seconds = time.perf_counter() - started
+    report.build_dir = str(target)
+    return report
+
+
+def _digest(path: str) -> str:
+    try:
+        return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _new_build_dir(root: Path, previous: Path | None) -> Path:
+    target = root / "builds" / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    target.mkdir()
+    if previous:  # segments are immutable: hard links make a private copy at no cost
+        for item in previous.iterdir():
+            if item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS):
+                os.link(item, target / item.name)
+    return target
+
+
+def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[_Parsed],
+           report: BuildReport) -> dict:
+    schema = build_schema()
+    if previous:
+        ix = FileStorage(str(target)).open_index(schema=schema)
+    else:
+        ix = whoosh_index.create_in(str(target), schema)
+    writer = ix.writer(limitmb=256, compound=False)
+    try:
+        manifest_files = dict(kept)
+        keys = {entry["key"]: path for path, entry in kept.items()}
+        digests = {entry["hash"]: path for path, entry in kept.items()}
+        if previous:
+            for path, entry in old_files.items():
+                if path not in kept:
+                    writer.delete_by_term("letter", entry["key"])
+        for item in parsed:
+            if item.error:
+                report.skipped.append((item.path, item.error))
+                continue
+            if item.digest in digests:
+                report.skipped.append((item.path, f"duplicate: same content as {digests[item.digest]}"))
+                continue
+            if item.key in keys:
+                report.skipped.append((item.path, f"duplicate: case {item.key} is already indexed from {keys[item.key]}"))
+                continue
+            keys[item.key] = item.path
+            digests[item.digest] = item.path
+            for doc in item.docs:
+                writer.add_document(**doc)
+            manifest_files[item.path] = {"hash": item.digest, "key": item.key, "decisions": len(item.docs)}
+            report.letters += 1
+            report.decisions += len(item.docs)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return manifest_files
+
+
+def _write_stems(ix, target: Path) -> None:
+    """The table that lets a bare word find its other forms: stem -> the indexed words sharing it."""
+    groups: dict[str, set[str]] = {}
+    with ix.reader() as reader:
+        for name in TEXT_FIELDS:
+            for raw in reader.lexicon(name):
+                word = raw.decode("utf-8")
+                if word.isalpha():
+                    groups.setdefault(stem_word(word), set()).add(word)
+    table = {stem: sorted(group) for stem, group in groups.items() if len(group) > 1}
+    (target / STEMS).write_text(json.dumps(table, sort_keys=True))
+
+
+def _write_manifest(target: Path, files: dict, report: BuildReport) -> None:
+    ix = FileStorage(str(target)).open_index(schema=build_schema())
+    _write_stems(ix, target)
+    expected = sum(entry["decisions"] for entry in files.values())
+    if ix.doc_count() != expected:
+        raise BuildError(f"index check failed: {ix.doc_count()} documents written, {expected} expected")
+    manifest = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "letters": len(files), "decisions": expected, "files": files}
+    path = target / MANIFEST
+    with open(path.with_suffix(".tmp"), "w") as out:
+        json.dump(manifest, out)
+        out.flush()
+        os.fsync(out.fileno())
+    for name in os.listdir(target):
+        fd = os.open(target / name, os.O_RDONLY)
+        os.fsync(fd)
+        os.close(fd)
+    os.replace(path.with_suffix(".tmp"), path)
+
+
+def _parse_all(paths: list[str], jobs: int | None, progress) -> Iterator[_Parsed]:
+    jobs = jobs or os.cpu_count() or 1
+    done = 0
+    if jobs == 1 or len(paths) < 4:
+        results = map(_parse_one, paths)
+        pool = None
+    else:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_limit_worker)
+        results = pool.imap(_parse_one, paths, chunksize=8)
+    try:
+        for item in results:
+            done += 1
+            if progress:
+                progress(done, len(paths))
+            yield item
+    finally:
+        if pool:
+            pool.terminate()
+            pool.join()
+
+
+def _limit_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > FILE_MEMORY:
+        resource.setrlimit(resource.RLIMIT_AS, (FILE_MEMORY, hard))
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _Timeout()
+
+
+def _parse_one(path: str) -> _Parsed:
+    """Worker: extract, parse and make documents for one file; every failure becomes a reason."""
+    digest = _digest(path)
+    old = signal.signal(signal.SIGALRM, _on_alarm) if _in_worker() else None
+    if old is not None:
+        signal.alarm(FILE_SECONDS)
+    try:
+        det = parse_file(path)
+        return _Parsed(path, digest, letter_key(det), documents(det, digest))
+    except ParseError as exc:
+        return _Parsed(path, digest, error=exc.reason)
+    except _Timeout:
+        return _Parsed(path, digest, error=f"gave up after {FILE_SECONDS} s (pathological file?)")
+    except MemoryError:
+        return _Parsed(path, digest, error="needs too much memory to read")
+    except RecursionError:
+        return _Parsed(path, digest, error="too deeply nested to read")
+    finally:
+        if old is not None:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _in_worker() -> bool:
+    return multiprocessing.current_process().name != "MainProcess"

@@ -1,0 +1,165 @@
+"""The `indexer` command: thin adapters over the library; library errors become ClickExceptions."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from .build import BuildError, build_index
+from .extract import find_letters
+from .model import ParseError
+from .parse import parse_file
+from .store import BuildLocked
+
+DEFAULT_INDEX = "index"
+
+
+@click.group()
+@click.version_option(package_name="imr-search")
+def cli() -> None:
+    """Search California IMR final determinations: parse letters, build the index, search, serve."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per letter (the export contract).")
+def parse(paths: tuple[str, ...], as_json: bool) -> None:
+    """Parse letters (.pdf/.txt, folders searched recursively) and print one line per letter.
+
+    Example: indexer parse seeds/ --json > letters.jsonl
+    """
+    files, problems = find_letters(list(paths))
+    failed = len(problems)
+    for path, reason in problems:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    for path in files:
+        try:
+            det = parse_file(path)
+        except ParseError as exc:
+            failed += 1
+            click.echo(f"skipped {exc.path}: {exc.reason}", err=True)
+            continue
+        if as_json:
+            click.echo(json.dumps(det.to_dict(), ensure_ascii=False))
+        else:
+            outcomes = "; ".join(f"{d.item}: {d.outcome}" for d in det.decisions)
+            click.echo(f"{det.case_number or '(no case number)'}  {det.decision_date or '(no date)'}  "
+                       f"{', '.join(det.specialty) or '(no specialty)'}  |  {outcomes}  [{path}]")
+    if failed and not files:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True, help="Index directory.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Parser processes [default: all cores].")
+@click.option("--update", is_flag=True, help="Re-index only new or changed files; drop vanished ones.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool, strict: bool) -> None:
+    """Build the index from letters under PATHS and switch to it atomically.
+
+    Searches keep answering from the previous index until the new one is complete; a build
+    that fails or is killed leaves the previous index in service.
+
+    Example: indexer build seeds/ --index index/
+    """
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        report = build_index(list(paths), index_dir, jobs=jobs, update=update, progress=bar)
+    except BuildLocked as exc:
+        raise click.ClickException(str(exc)) from None
+    except (BuildError, OSError) as exc:
+        raise click.ClickException(f"build failed, previous index kept: {exc}") from None
+    finally:
+        if bar:
+            bar.close()
+    for path, reason in report.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    extra = f", {report.unchanged} unchanged, {report.removed} removed" if update else ""
+    click.echo(f"indexed {report.letters} letters ({report.decisions} decisions){extra}, "
+               f"skipped {len(report.skipped)}, in {report.seconds:.1f} s "
+               f"({report.letters_per_second:.0f} letters/s) -> {os.path.abspath(index_dir)}")
+    if strict and report.skipped:
+        sys.exit(1)
+
+
+class _ProgressBar:
+    """A one-line progress display on a terminal."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if done == total or done % 25 == 0:
+            width = 30
+            filled = width * done // max(total, 1)
+            click.echo(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} letters", nl=False, err=True)
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+QUERY_HELP = """Search the index. One hit per decision, best first (or --sort newest|oldest).
+
+\b
+Fields: item, outcome, specialty, rationale, summary, guideline, licensure,
+        treatment, category, case, decided (decision date), injured (date of injury)
+Bare words search item, rationale and summary (item weighted highest).
+\b
+  item:norco outcome:upheld           field queries (AND is implied)
+  "functional improvement"            exact phrase (negations kept)
+  "weaning opioids"~5                 words within 5 of each other
+  hydroco*                            word starts (3+ letters first)
+  acupuncture OR chiropractic         either; NOT x or -x excludes
+  decided:2016-12-01..2017-01-31      date ranges; also decided:2016, decided:>=2017-01-01
+  category:imaging outcome:overturned
+Synonyms (Norco = hydrocodone, PT = physical therapy...) apply unless --no-synonyms.
+"""
+
+
+@cli.command(help=QUERY_HELP)
+@click.argument("query")
+@click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True, help="Index directory.")
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--no-synonyms", is_flag=True, help="Match only the words typed.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (the /api/search contract).")
+def search(query: str, index_dir: str, page: int, sort: str, no_synonyms: bool, as_json: bool) -> None:
+    from .querylang import QueryError
+    from .search import search as run_search
+    from .store import IndexHandle, IndexMissing
+
+    try:
+        result = run_search(IndexHandle(index_dir), query, page=page, sort=sort, synonyms=not no_synonyms)
+    except QueryError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except IndexMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    from .terminal import print_result
+    print_result(result)
+
+
+@cli.command()
+@click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True, help="Index directory.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=lambda: int(os.environ.get("PORT", 8000)),
+              show_default="8000 or $PORT")
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+def serve(index_dir: str, host: str, port: int, threads: int) -> None:
+    """Serve the web front end with a production WSGI server (waitress).
+
+    A rebuild switched in while serving is picked up without a restart.
+
+    Example: indexer serve --index index/ --port 8000
+    """
+    from web.serve import serve as run_server
+
+    run_server(index_dir, host=host, port=port, threads=threads)

@@ -1,0 +1,155 @@
+"""The index directory: immutable builds under `builds/`, the live one named by the `current` symlink.
+
+A build is written beside the live one and switched in with an atomic rename of the symlink, so a
+reader opens either the old complete index or the new one, never a half-written one.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError
+
+from .schema import SCHEMA_VERSION, build_schema
+
+MANIFEST = "manifest.json"
+STEMS = "stems.json"
+
+
+class IndexMissing(Exception):
+    """No built index at the given directory."""
+
+
+class BuildLocked(Exception):
+    """Another build holds the index directory."""
+
+
+def current_build(root: str | Path) -> Path | None:
+    """The directory of the live build, or None when nothing was built yet."""
+    link = Path(root) / "current"
+    if not link.is_symlink() and not link.is_dir():
+        return None
+    target = Path(os.path.realpath(link))
+    return target if (target / MANIFEST).is_file() else None
+
+
+def read_manifest(build: Path) -> dict:
+    return json.loads((build / MANIFEST).read_text())
+
+
+def switch_to(root: Path, build: Path) -> None:
+    """Make `build` the live index atomically (rename of a fresh symlink over `current`)."""
+    tmp = root / f"current.{os.getpid()}.tmp"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(os.path.relpath(build, root), tmp)
+    os.replace(tmp, root / "current")
+    _fsync_dir(root)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prune_builds(root: Path, keep: int = 2) -> None:
+    """Remove old and abandoned builds; only call while holding the build lock."""
+    live = current_build(root)
+    builds = sorted((p for p in (root / "builds").iterdir() if p.is_dir()), key=lambda p: p.name)
+    finished = [p for p in builds if (p / MANIFEST).is_file()]
+    keepers = set(finished[-keep:]) | ({live} if live else set())
+    for path in builds:
+        if path not in keepers:
+            shutil.rmtree(path, ignore_errors=True)
+    for stale in root.glob("current.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+class BuildLock:
+    """An exclusive, non-blocking lock on the index directory; the kernel frees it if we die."""
+
+    def __init__(self, root: Path):
+        self.path = root / ".build.lock"
+        self.fd: int | None = None
+
+    def __enter__(self) -> "BuildLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            os.close(fd)
+            raise BuildLocked(f"another build is running on {self.path.parent} (pid {holder}); "
+                              "wait for it to finish") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+
+@dataclass
+class Live:
+    """One build as a reader sees it: the open index plus the tables and caches that belong to it."""
+
+    build: Path
+    ix: object
+    manifest: dict
+    stems: dict
+    cache: dict = field(default_factory=dict)  # computed once per build: facet columns, results
+
+    def searcher(self):
+        """A fresh searcher: never share one between threads (Whoosh readers keep file positions)."""
+        return self.ix.searcher()
+
+
+class IndexHandle:
+    """One per process: reopens the index when a rebuild switches `current`."""
+
+    def __init__(self, root: str | Path, check_every: float = 0.5):
+        self.root = Path(root)
+        self.schema = build_schema()
+        self.check_every = check_every
+        self._lock = threading.Lock()
+        self._live: Live | None = None
+        self._checked = 0.0
+
+    def live(self) -> Live:
+        """The live build, re-resolved at most every `check_every` seconds; raises IndexMissing."""
+        now = time.monotonic()
+        live = self._live
+        if live is not None and now - self._checked < self.check_every:
+            return live
+        with self._lock:
+            build = current_build(self.root)
+            if build is None:
+                raise IndexMissing(f"no index at {self.root}; run `indexer build seeds/` first")
+            if self._live is None or build != self._live.build:
+                self._live = self._open(build)
+            self._checked = now
+            return self._live
+
+    def _open(self, build: Path) -> Live:
+        try:
+            manifest = read_manifest(build)
+            if manifest.get("schema_version") != SCHEMA_VERSION:
+                raise IndexMissing(f"the index at {self.root} was built by another version; rebuild it")
+            stems = json.loads((build / STEMS).read_text())
+            ix = FileStorage(str(build), supports_mmap=False).open_index(schema=self.schema)
+        except (EmptyIndexError, OSError, ValueError) as exc:
+            raise IndexMissing(f"cannot open the index at {build}: {exc}") from exc
+        return Live(build, ix, manifest, stems)

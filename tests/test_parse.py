@@ -1,0 +1,190 @@
+"""The parser against every bundled letter: the hand-checked truth file and the five seed texts."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.header import iso_date
+from indexer.parse import parse_file, parse_text
+
+from .conftest import DATA, SEEDS
+
+TRUTH = [json.loads(line) for line in (DATA / "truth.jsonl").read_text().splitlines()]
+CORRECTIONS = json.loads((DATA / "truth-corrections.json").read_text())
+
+
+def expected_items(truth: dict) -> list[dict]:
+    items = [dict(i) for i in truth["items"]]
+    for index, fix in CORRECTIONS.get(truth["file"], {}).get("items", {}).items():
+        items[int(index)].update(fix)
+    return items
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    return {t["file"]: parse_file(str(SEEDS / "dwc-2016-2017" / t["file"])) for t in TRUTH}
+
+
+def test_truth_covers_all_130_letters_and_303_items():
+    assert len(TRUTH) == 130
+    assert sum(len(t["items"]) for t in TRUTH) == 303
+
+
+@pytest.mark.parametrize("truth", TRUTH, ids=[t["file"] for t in TRUTH])
+def test_letter_matches_truth(truth, parsed):
+    det = parsed[truth["file"]]
+    assert det.case_number == truth["case_number"]
+    for name in ("date_assigned", "date_of_injury", "decision_date", "ur_denial_date", "application_received"):
+        assert getattr(det, name) == iso_date(truth[name]), name
+    assert det.priority == truth["priority"]
+    assert det.licensure == [s.strip() for s in truth["licensure"].split(",")]
+    assert ", ".join(det.specialty) == truth["specialty"]
+    got = [(d.item, d.outcome, d.original_request is not None) for d in det.decisions]
+    assert got == [(i["item"], i["outcome"], i["modified_request"]) for i in expected_items(truth)]
+
+
+def test_every_decision_has_guidelines_and_a_clean_rationale(parsed):
+    for det in parsed.values():
+        for dec in det.decisions:
+            assert dec.rationale and dec.maximus_guideline and dec.claims_administrator_guideline
+            assert "\n" not in dec.rationale and "\f" not in dec.rationale and "  " not in dec.rationale
+            assert "Claims Administrator guideline:" not in dec.rationale
+
+
+def test_rationale_ends_where_the_next_item_begins(parsed):
+    det = parsed["CM16-0230651.pdf"]
+    assert det.decisions[0].rationale.endswith("the request for EMG/NCV of the lower extremities is not medically necessary.")
+    assert det.decisions[1].rationale.startswith("The California MTUS 2016 Chronic Pain Guidelines state, electromyography")
+
+
+def test_partly_authorized_request_keeps_all_three_parts(parsed):
+    dec = parsed["CM16-0234202.pdf"].decisions[0]
+    assert (dec.original_request, dec.authorized, dec.item) == ("Norco 10/325mg #60", "Norco 10/325mg #25",
+                                                                "Norco 10/325mg #35")
+
+
+def test_wrapped_specialty_is_one_specialty(parsed):
+    wrapped = [d for d in parsed.values() if "Public Health & General Preventive Medicine" in d.specialty]
+    assert len(wrapped) == 4
+
+
+SEED_DECISIONS = {
+    "000_9f06bb39291db0e8.txt": [("Norco 10/325mg quantity 90", "Overturned"), ("Oxycontin 60mg quantity 60", "Overturned")],
+    "001_ec44e932cb4293ad.txt": [("Norco 10/325mg #120", "Upheld")],
+    "002_ac4403899a905f85.txt": [("MS Contin 60mg #60", "Upheld")],
+    "003_0134393615b26c1c.txt": [("Hydrocodone 10/325 mg #110", "Upheld"),
+                                 ("Nalozone 0.4/0.4 ml syringe Evzio emergency kit #1", "Upheld")],
+    "004_f0d839e0a1819322.txt": [("Ibuprofen 800 mg Qty 90", "Overturned"), ("Norco 5/325 mg Qty 90", "Upheld"),
+                                 ("Restoril 15 mg Qty 30 with 2 refills", "Upheld")],
+}
+
+
+@pytest.mark.parametrize("name,decisions", SEED_DECISIONS.items())
+def test_seed_letters(name, decisions):
+    det = parse_file(str(SEEDS / name))
+    assert [(d.item, d.outcome) for d in det.decisions] == decisions
+    assert det.case_number is None and det.summary.startswith(("Injured worker", "The injured worker"))
+
+
+def test_seeds_hold_nine_decisions_three_overturned():
+    decisions = [d for name in SEED_DECISIONS for d in parse_file(str(SEEDS / name)).decisions]
+    assert len(decisions) == 9
+    assert sum(d.outcome == "Overturned" for d in decisions) == 3
+
+
+LETTER = """Case Number: CM16-0000001
+Date Assigned: 12/07/2016 Date of Injury: 10/13/2016
+Decision Date: 01/09/2017 UR Denial Date: 11/22/2016
+Priority: Standard Application
+Received:
+11/29/2016
+HOW THE IMR FINAL DETERMINATION WAS MADE
+The Expert Reviewer has the following credentials:
+State(s) of Licensure: California, Texas
+Certification(s)/Specialty: Public Health &
+General Preventive Medicine, Pain Management
+CLINICAL CASE SUMMARY
+The expert reviewer developed the following clinical case summary based on a review of the
+case file, including all medical records:
+A worker with low back pain. Treatment included physical ther-
+apy.
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Physical therapy 2 times a week for 6 weeks for the lumbar
+spine and the cervical spine: Upheld
+Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.
+MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.
+Decision rationale: Therapy is not medically necessary.
+Norco 10/325mg #120 was the original request. Norco 10/325mg #60 was authorized by the
+Claims Administrator. The remaining IMR eligible portion of the original request, Norco
+10/325mg #60 is:
+Overturned
+Claims Administrator guideline: Decision based on MTUS.
+MAXIMUS guideline: Decision based on MTUS.
+Decision rationale: There is documented functional
+improvement. The request is medically necessary.
+"""
+
+TWO_RUN_HEADER = """Case Number:
+Date Assigned:
+Date of Injury:
+Decision Date:
+UR Denial Date:
+Priority:
+Application Received:
+CM16-0000001
+12/07/2016
+10/13/2016
+01/09/2017
+11/22/2016
+Standard
+11/29/2016
+"""
+
+
+def check_letter(det):
+    assert det.case_number == "CM16-0000001"
+    assert (det.date_assigned, det.date_of_injury, det.decision_date, det.ur_denial_date,
+            det.application_received) == ("2016-12-07", "2016-10-13", "2017-01-09", "2016-11-22", "2016-11-29")
+    assert det.priority == "Standard"
+    assert det.licensure == ["California", "Texas"]
+    assert det.specialty == ["Public Health & General Preventive Medicine", "Pain Management"]
+    assert det.summary == "A worker with low back pain. Treatment included physical therapy."
+    assert [(d.item, d.outcome) for d in det.decisions] == [
+        ("Physical therapy 2 times a week for 6 weeks for the lumbar spine and the cervical spine", "Upheld"),
+        ("Norco 10/325mg #60", "Overturned")]
+    assert det.decisions[1].original_request == "Norco 10/325mg #120"
+    assert det.decisions[1].rationale == "There is documented functional improvement. The request is medically necessary."
+    assert det.decisions[0].rationale == "Therapy is not medically necessary."
+
+
+def double_spaced(text: str) -> str:
+    return "".join(line + " \n\n" for line in text.split("\n"))
+
+
+def rewrap(text: str, width: int) -> str:
+    """Hard-wrap every line at `width` characters, as some extractors do."""
+    import textwrap
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_long_words=False)) or "" for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("variant", [
+    pytest.param(lambda t: t, id="plain"),
+    pytest.param(lambda t: t.replace("\n", "\r\n"), id="crlf"),
+    pytest.param(lambda t: t.replace("Decision rationale: There", "\fDecision rationale: There"), id="form-feed"),
+    pytest.param(double_spaced, id="blank-line-after-every-line"),
+    pytest.param(lambda t: TWO_RUN_HEADER + t.split("Received:\n11/29/2016\n", 1)[1], id="header-in-two-runs"),
+    pytest.param(lambda t: rewrap(t, 60), id="wrapped-at-60"),
+    pytest.param(lambda t: rewrap(t, 38), id="wrapped-at-38"),
+])
+def test_layout_variants_parse_alike(variant):
+    check_letter(parse_text(variant(LETTER), "x.txt"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_text_encodings(tmp_path, encoding):
+    path = tmp_path / "letter.txt"
+    path.write_bytes(LETTER.replace("A worker", "A café worker").encode(encoding))
+    det = parse_file(str(path))
+    assert det.summary.startswith("A café worker")
