@@ -163,3 +163,7 @@ def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     from web.serve import serve as run_server
 
     run_server(index_dir, host=host, port=port, threads=threads)
+
+
+if __name__ == "__main__":  # python -m indexer.cli
+    cli()

@@ -21,9 +21,11 @@ def find_letters(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         if os.path.isfile(given):
             found.append(given)
         elif os.path.isdir(given):
-            for root, dirs, files in os.walk(given, onerror=lambda e: problems.append((e.filename, e.strerror))):
-                dirs.sort()  # os.walk does not follow symlinked directories, so loops cannot trap it
-                found.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(SUFFIXES))
+            here = []
+            # os.walk does not follow symlinked directories, so a symlink loop cannot trap it
+            for root, _, files in os.walk(given, onerror=lambda e: problems.append((e.filename, e.strerror))):
+                here.extend(os.path.join(root, f) for f in files if f.lower().endswith(SUFFIXES))
+            found.extend(sorted(here))
         else:
             problems.append((given, "no such file or directory"))
     return found, problems

@@ -98,7 +98,10 @@ class Parser:
     def __init__(self, text: str, field_kind, fields: tuple[str, ...]):
         if len(text) > MAX_QUERY_CHARS:
             raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})", fields)
-        self.tokens = tokenize(text)
+        try:
+            self.tokens = tokenize(text)
+        except QueryError as exc:
+            raise QueryError(exc.message, fields) from None
         self.pos = 0
         self.field_kind = field_kind  # name -> (canonical field, "text" | "value"), raises QueryError
         self.fields = fields

@@ -48,7 +48,7 @@ _DOSAGE = (r"\d\s*(?:mg|mcg|%|percent)|#\s*\d|\b(?:tablets?|tabs?|capsules?|caps
 # {drug} known drug generics. "other" rules stop consults matching the surgery words.
 _RULES: tuple[tuple[str, str, str | None], ...] = (
     ("surgery", r"spinal cord stimulat\w*|intrathecal pump|under anesthesia", None),
-    ("acupuncture", r"electro[- ]?acupuncture|\belect(ro|rical)? acupuncture", "electroacupuncture"),
+    ("acupuncture", r"\belect(ro|rical)?[- ]?acupuncture", "electroacupuncture"),
     ("acupuncture", r"acupunct\w*", "acupuncture"),
     ("chiropractic", r"spinal manipulation|manipulative", "spinal manipulation"),
     ("chiropractic", r"chiro\w*", "chiropractic"),
@@ -229,7 +229,8 @@ def _sessions(text: str) -> str | None:
     elif m := re.search(rf"\b{span}\s*(?:times?|x)\s*(?:a |per |/)?\s*week(?:ly)?,?\s*"
                         rf"(?:for|times|x|over)\s*({_N})\s*weeks?", text, re.I):
         low, high = _num(m[1]) * _num(m[3]), _num(m[2] or m[1]) * _num(m[3])
-    elif m := re.search(rf"\b({_N})\s*(?:times|x)\s*({_N})\b(?!\s*(?:a |per )?weeks?)", text, re.I):
+    elif m := re.search(rf"\b({_N})\s*(?:times|x)\s*({_N})\b(?!\s*(?:a |per )?weeks?)",
+                        text, re.I):
         low = high = _num(m[1]) * _num(m[2])
     elif m := re.search(rf"\btimes\s+({_N})\b|sessions?,\s*({_N})\b|#\s*(\d+)", text, re.I):
         low = high = _num(m[1] or m[2] or m[3])
@@ -245,7 +246,8 @@ def _count(text: str, raw: str) -> str | None:
         return f"{_num(m[1])} {m[2].lower()} supply"
     if m := re.search(r"#\s*(\d+)(?:\s*(grams?|gm|g|ml|box(?:es)?)\b)?", text, re.I):
         return m[1] + (" " + units.get(m[2].lower(), m[2].lower()) if m[2] else "")
-    if m := re.search(r"\b(?:quantity|qty)\b\.?:?\s*(\d+)|^(\d+)\s+[a-z]|\bx\s*(\d+)\b", text, re.I):
+    if m := re.search(r"\b(?:quantity|qty)\b\.?:?\s*(\d+)|^(\d+)\s+[a-z]|\bx\s*(\d+)\b",
+                      text, re.I):
         return m[1] or m[2] or m[3]
     if m := re.search(rf"\b({_N}) hours? (per|a) day", text, re.I):
         return f"{_num(m[1])} hours per day"
@@ -274,7 +276,8 @@ def normalize_treatment(item: str) -> Treatment:
     else:
         site = ", ".join(dict.fromkeys(re.sub(rf"^({_SIDE}) ", "", p) for p in parts))
         region = ", ".join(dict.fromkeys(s.removesuffix(" spine") for s in site.split(", ")))
-        drugs = "/".join(dict.fromkeys(GENERIC_OF[d.lower()] for d in re.findall(_DRUG, text, re.I)))
+        found = re.findall(_DRUG, text, re.I)
+        drugs = "/".join(dict.fromkeys(GENERIC_OF[d.lower()] for d in found))
         name = template.format(site=site, region=region, drug=drugs, match=match[0].upper())
         name = " ".join(name.split()).strip(" ,")
     visits = category in ("therapy", "chiropractic", "acupuncture", "psychological",

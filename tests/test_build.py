@@ -1,0 +1,124 @@
+"""Building, updating and switching the index; what the CLI reports."""
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.build import build_index
+from indexer.cli import cli
+from indexer.search import get_letter, search
+from indexer.store import BuildLock, BuildLocked, IndexHandle, current_build, read_manifest
+
+from .conftest import SEEDS
+from .test_parse import LETTER
+
+
+def test_seeds_index_holds_every_letter_and_decision(seeds_index):
+    manifest = read_manifest(current_build(seeds_index))
+    assert (manifest["letters"], manifest["decisions"]) == (135, 312)
+    with IndexHandle(seeds_index).live().searcher() as s:
+        assert s.doc_count() == 312
+
+
+def test_one_document_per_decision_with_its_own_outcome(handle):
+    # CM16-0230548: MRI upheld, acupuncture overturned in the same letter
+    assert search(handle, "case:CM16-0230548 outcome:overturned").hits[0].item.startswith("Acupuncture")
+    assert search(handle, "case:CM16-0230548 item:acupuncture outcome:upheld").total == 0
+
+
+def test_whole_letter_is_stored(handle):
+    letter = get_letter(handle, "CM16-0230651")
+    assert letter["decision_date"] == "2017-01-09" and len(letter["decisions"]) == 10
+    assert get_letter(handle, "000_9f06bb39291db0e8")["decisions"][0]["item"] == "Norco 10/325mg quantity 90"
+    assert get_letter(handle, "nope") is None
+
+
+def letters_dir(tmp_path, names=("CM16-0230651.pdf", "CM16-0234202.pdf")):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(SEEDS / "dwc-2016-2017" / name, folder / name)
+    return folder
+
+
+def test_update_reindexes_only_changed_files_and_drops_vanished(tmp_path):
+    folder, root = letters_dir(tmp_path), tmp_path / "ix"
+    first = build_index([str(folder)], root, jobs=1)
+    assert (first.letters, first.decisions) == (2, 11)
+    (folder / "CM16-0234202.pdf").unlink()
+    (folder / "new.txt").write_text(LETTER)
+    report = build_index([str(folder)], root, jobs=1, update=True)
+    assert (report.letters, report.unchanged, report.removed) == (1, 1, 1)
+    handle = IndexHandle(root)
+    assert search(handle, "case:CM16-0234202").total == 0
+    assert search(handle, "case:CM16-0000001").total == 2
+    assert search(handle, "case:CM16-0230651").total == 10
+    assert len(list((root / "builds").iterdir())) <= 2  # old builds pruned
+
+
+def test_duplicates_and_bad_files_are_skipped_with_reasons(tmp_path):
+    folder = letters_dir(tmp_path, ["CM16-0230651.pdf"])
+    shutil.copy(folder / "CM16-0230651.pdf", folder / "copy of letter é.pdf")
+    (folder / "empty.txt").write_bytes(b"")
+    report = build_index([str(folder)], tmp_path / "ix", jobs=2)
+    reasons = dict(report.skipped)
+    assert report.letters == 1
+    assert reasons[str(folder / "empty.txt")] == "empty file"
+    assert reasons[str(folder / "copy of letter é.pdf")].startswith("duplicate: same content as")
+
+
+def test_a_second_build_on_the_same_index_is_refused(tmp_path):
+    root = tmp_path / "ix"
+    with BuildLock(root):
+        with pytest.raises(BuildLocked, match="another build is running"):
+            build_index([str(SEEDS / "000_9f06bb39291db0e8.txt")], root)
+
+
+def test_killed_build_keeps_previous_index_and_next_build_succeeds(tmp_path):
+    folder, root = letters_dir(tmp_path, ["CM16-0230651.pdf"]), tmp_path / "ix"
+    build_index([str(folder)], root, jobs=1)
+    live = current_build(root)
+    for delay in (0.3, 0.8, 1.5):  # extraction, writing, near the switch
+        proc = subprocess.Popen([sys.executable, "-m", "indexer.cli", "build", str(SEEDS), "--index", str(root),
+                                 "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        now = current_build(root)
+        assert now is not None and now in (live, *(root / "builds").iterdir())
+        assert search(IndexHandle(root), "case:CM16-0230651").total == 10
+    report = build_index([str(folder)], root, jobs=1)
+    assert report.letters == 1 and search(IndexHandle(root), "case:CM16-0230651").total == 10
+
+
+def test_cli_build_summary_skips_and_strict(tmp_path):
+    folder = letters_dir(tmp_path, ["CM16-0230651.pdf"])
+    (folder / "junk.txt").write_text("hello")
+    runner = CliRunner()
+    args = ["build", str(folder), "--index", str(tmp_path / "ix"), "--jobs", "1"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "indexed 1 letters (10 decisions), skipped 1" in result.output
+    assert f"skipped {folder / 'junk.txt'}: not an IMR final determination" in result.output
+    assert runner.invoke(cli, args + ["--strict"]).exit_code == 1
+
+
+def test_cli_parse_json_contract(tmp_path):
+    result = CliRunner().invoke(cli, ["parse", str(SEEDS / "dwc-2016-2017" / "CM16-0234202.pdf"), "--json"])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert set(data) == {"source", "case_number", "date_assigned", "date_of_injury", "decision_date",
+                         "ur_denial_date", "application_received", "priority", "licensure", "specialty",
+                         "summary", "decisions"}
+    assert set(data["decisions"][0]) == {"item", "outcome", "original_request", "authorized",
+                                         "claims_administrator_guideline", "maximus_guideline", "rationale"}
+    assert data["decisions"][0]["authorized"] == "Norco 10/325mg #25"
