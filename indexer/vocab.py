@@ -117,6 +117,8 @@ DRUG_GROUPS: tuple[tuple[str, ...], ...] = (
     ("tadalafil", "cialis"),
     ("sildenafil", "viagra"),
     ("lidocaine", "lidoderm", "lidocaine patch", "xylocaine"),
+    # Terocin patches are lidocaine/menthol; its lotion adds methyl salicylate and capsaicin.
+    ("lidocaine/menthol", "terocin"),
     ("capsaicin/lidocaine/menthol/methyl salicylate", "lidopro"),
     ("capsaicin", "zostrix", "qutenza"),
 )
