@@ -61,4 +61,5 @@ def _precedent(stored: dict, score: float, outcome: str) -> dict:
         "decision_date": f"{decided // 10000:04d}-{decided // 100 % 100:02d}-{decided % 100:02d}" if decided else None,
         "url": f"/case/{stored['letter']}#d{stored['decision']}", "score": round(score, 3),
         "opposite": stored["outcome"] != outcome, "treatment": stored.get("treatment", ""),
+        "category": stored["category"],
     }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
@@ -56,7 +57,7 @@ def date_number(iso: str | None) -> int:
 def documents(det: Determination, source_hash: str = "") -> list[dict]:
     """Index documents for one letter; each carries its letter's fields so field queries stay per item."""
     key = letter_key(det)
-    letter = det.to_dict() | {"key": key, "hash": source_hash}
+    letter = det.to_dict() | {"key": key, "hash": source_hash, "path": os.path.abspath(det.source)}
     docs = []
     for n, dec in enumerate(det.decisions, start=1):
         guideline = f"{dec.claims_administrator_guideline}\n{dec.maximus_guideline}"

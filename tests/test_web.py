@@ -8,7 +8,6 @@ import pytest
 from markupsafe import escape
 
 from indexer.querylang import QueryError
-
 from indexer.search import get_letter, search
 from web import create_app
 from web.api import safe_cell
@@ -41,7 +40,8 @@ def test_search_page_shows_hits_facets_stats(client, handle):
     result = search(handle, "item:norco")
     assert f"{result.total} decisions for" in page
     assert 'value="item:norco"' in page
-    assert result.hits[0].url in page
+    hit = result.hits[0]
+    assert f'href="/case/{hit.letter}?q=item:norco#d{hit.decision}"' in page
     assert "<mark>" in page
     assert 'class="bar"' in page and 'class="bar-upheld"' in page
     assert "outcome%3Aoverturned" in page or "outcome:overturned" in page

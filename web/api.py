@@ -1,0 +1,66 @@
+"""JSON and CSV: the `indexer search --json` contract, whole letters with precedents, a CSV export."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Blueprint, Response, abort, jsonify, request, stream_with_context
+
+from indexer.precedents import precedents
+from indexer.search import get_letter, search
+
+from . import present
+
+bp = Blueprint("api", __name__)
+CSV_COLUMNS = ("case", "decision", "date", "item", "outcome", "specialty", "category", "url")
+CSV_LIMIT = 10_000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@bp.route("/api/search")
+def api_search():
+    args = present.search_args()
+    result = search(present.live(), args["q"], page=args["page"], sort=args["sort"], synonyms=args["synonyms"])
+    return jsonify(result.to_dict())
+
+
+@bp.route("/api/case/<key>")
+def api_case(key: str):
+    live = present.live()
+    letter = get_letter(live, key)
+    if letter is None:
+        abort(404, description=f"No letter with the key {key}.")
+    for n, decision in enumerate(letter["decisions"], start=1):
+        decision["precedents"] = precedents(live, key, n)
+    return jsonify(letter)
+
+
+def safe_cell(value) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (a leading ' neutralises = + - @)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+@bp.route("/search.csv")
+def search_csv():
+    """Every hit (up to 10,000) as CSV rows, streamed."""
+    args = present.search_args()
+    result = search(present.live(), args["q"], sort=args["sort"], synonyms=args["synonyms"], page_size=CSV_LIMIT)
+    root = request.url_root.rstrip("/")
+
+    def rows():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for hit in result.hits:
+            writer.writerow([safe_cell(v) for v in (
+                hit.case or hit.letter, hit.decision, hit.decision_date or "", hit.item, hit.outcome,
+                "; ".join(hit.specialty), hit.category, root + hit.url)])
+            if buffer.tell() > 8192:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+
+    return Response(stream_with_context(rows()), mimetype="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="imr-search.csv"'})

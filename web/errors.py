@@ -1,0 +1,59 @@
+"""Error pages and security headers: user input never yields a traceback, only a plain message."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from indexer.querylang import QueryError
+from indexer.store import IndexMissing
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _error(status: int, title: str, message: str, fields=()):
+    if _wants_json():
+        body = {"error": message}
+        if fields:
+            body["fields"] = list(fields)
+        return jsonify(body), status
+    query = request.args.get("q", "")
+    return render_template("error.html", status=status, title=title, message=message,
+                           fields=list(fields), q=query), status
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers for library errors, HTTP errors and anything unexpected."""
+
+    @app.errorhandler(QueryError)
+    def bad_query(exc: QueryError):
+        return _error(400, "That query cannot run", exc.message, exc.fields)
+
+    @app.errorhandler(IndexMissing)
+    def no_index(exc: IndexMissing):
+        return _error(503, "No index yet", str(exc))
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        return _error(exc.code or 500, exc.name, exc.description or exc.name)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        app.logger.exception("unhandled error on %s", request.path)
+        return _error(500, "Something went wrong", "The server could not answer this request.")
+
+    @app.after_request
+    def security_headers(response):
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
