@@ -8,6 +8,7 @@ from typing import Callable
 
 from whoosh import query as wq
 
+from .guidelines import SOURCES
 from .analysis import is_stopword, stem_word, words
 from .querylang import Group, Not, Parser, Phrase, Prefix, QueryError, Value, Word
 from .treatment import CATEGORIES
@@ -15,7 +16,7 @@ from .vocab import synonyms_of
 
 TEXT = {"item": "item", "rationale": "rationale", "summary": "summary", "guideline": "guideline",
         "specialty": "specialty", "licensure": "licensure", "treatment": "treatment"}
-VALUES = ("outcome", "category", "case", "decided", "injured")
+VALUES = ("outcome", "category", "source", "case", "decided", "injured")
 ALIASES = {"items": "item", "request": "item", "reason": "rationale", "rationales": "rationale",
            "guidelines": "guideline", "specialties": "specialty", "spec": "specialty", "state": "licensure",
            "license": "licensure", "result": "outcome", "cat": "category", "date": "decided",
@@ -172,6 +173,11 @@ def _value_query(node: Value) -> wq.Query:
         if len(match) != 1:
             raise QueryError(f'category:{text} is not a category; categories: {", ".join(keys)}', FIELDS)
         return wq.Term("category", match[0])
+    if node.field == "source":
+        match = [k for k in SOURCES if k == text.lower()]
+        if not match:
+            raise QueryError(f'source:{text} is not a guideline source; sources: {", ".join(SOURCES)}', FIELDS)
+        return wq.Term("source", match[0])
     if node.field == "case":
         case = text.upper()
         return wq.Prefix("case", case[:-1]) if case.endswith("*") and len(case) > 4 else wq.Term("case", case)

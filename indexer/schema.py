@@ -5,14 +5,14 @@ import json
 import os
 from pathlib import Path
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import exact_analyzer
 from .guidelines import decision_sources
 from .model import Determination
 from .treatment import normalize_treatment
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Text fields users can search. Each is indexed once, word for word with positions; bare words find
 # their other forms through the stem table the build writes beside the index (see stems.py).
 TEXT_FIELDS = ("item", "rationale", "summary", "guideline")
@@ -34,6 +34,7 @@ def build_schema() -> Schema:
         treatment=TEXT(analyzer=exact_analyzer(), stored=True),
         specialty_key=ID(stored=True, sortable=True),  # "A|B": the facet value of the specialty list
         source_key=ID(stored=True, sortable=True),  # "acoem|mtus": guideline sources cited
+        source=KEYWORD(commas=True, lowercase=True),  # the same sources, each searchable (source:odg)
         decided=NUMERIC(int, stored=True, sortable=True, signed=False),  # YYYYMMDD, 0 when unknown
         injured=NUMERIC(int, signed=False),
         rationale_text=STORED(),
@@ -62,11 +63,12 @@ def documents(det: Determination, source_hash: str = "") -> list[dict]:
     for n, dec in enumerate(det.decisions, start=1):
         guideline = f"{dec.claims_administrator_guideline}\n{dec.maximus_guideline}"
         treatment = normalize_treatment(dec.item)
+        sources = decision_sources(dec.maximus_guideline, dec.claims_administrator_guideline)
         doc = dict(
             id=f"{key}#{n}", letter=key, case=det.case_number or "", decision=n,
             specialty=", ".join(det.specialty), licensure=", ".join(det.licensure),
             outcome=dec.outcome.lower(), category=treatment.category, treatment=treatment.name,
-            specialty_key="|".join(det.specialty), source_key="|".join(decision_sources(dec.maximus_guideline, dec.claims_administrator_guideline)),
+            specialty_key="|".join(det.specialty), source_key="|".join(sources), source=",".join(sources),
             decided=date_number(det.decision_date), injured=date_number(det.date_of_injury),
             rationale_text=dec.rationale, summary_text=det.summary,
         )

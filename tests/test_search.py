@@ -131,3 +131,13 @@ def test_json_contract(handle):
 def test_query_errors_propagate(handle):
     with pytest.raises(QueryError):
         search(handle, "nosuchfield:x")
+
+
+@pytest.mark.parametrize("query", ["physical therapy", "outcome:overturned"])
+def test_guideline_facet_counts_are_selectable_with_source(handle, query):
+    from indexer.guidelines import SOURCE_LABELS
+    result = search(handle, query)
+    keys = {label: key for key, label in SOURCE_LABELS.items()}
+    assert result.facets["guideline"]
+    for label, n in result.facets["guideline"].items():
+        assert search(handle, f"({query}) source:{keys[label]}").total == n

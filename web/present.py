@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import current_app, request
+from indexer.guidelines import SOURCE_LABELS
 from markupsafe import Markup
 
 from indexer.store import IndexHandle, Live
@@ -39,8 +40,9 @@ def facet_clause(name: str, value: str) -> str | None:
         return f"decided:{value}"
     if name == "specialty":
         return f'specialty:"{value}"' if '"' not in value else None
-    # guideline: the facet counts the sources the reviewer relied on, which no query clause can
-    # select exactly (guideline: searches both guideline lines), so its counts are not links.
+    if name == "guideline":  # the facet shows labels ("MTUS", "No citation"); source: takes keys
+        key = {label.lower(): k for k, label in SOURCE_LABELS.items()}.get(value.lower())
+        return f"source:{key}" if key else None
     return None
 
 
