@@ -72,7 +72,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         old_files = read_manifest(previous)["files"] if previous else {}
         digests = {p: _digest(p) for p in files} if previous else {}
         todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
-        parsed = _parse_all(todo, jobs, progress)
+        parsed = _parse_all([(p, digests.get(p, "")) for p in todo], jobs, progress)
         kept = {p: old_files[p] for p in files if previous and p in old_files and p not in todo}
         target = _new_build_dir(root, previous)
         try:
@@ -82,7 +82,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
             raise
         report.unchanged = len(kept)
         report.removed = len(set(old_files) - set(files)) if previous else 0
-        _write_manifest(target, manifest_files, report)
+        _write_manifest(target, manifest_files)
         switch_to(root, target)
         prune_builds(root)
     report.seconds = time.perf_counter() - started
@@ -160,7 +160,7 @@ def _write_stems(ix, target: Path) -> None:
     (target / STEMS).write_text(json.dumps(table, sort_keys=True))
 
 
-def _write_manifest(target: Path, files: dict, report: BuildReport) -> None:
+def _write_manifest(target: Path, files: dict) -> None:
     ix = FileStorage(str(target)).open_index(schema=build_schema())
     _write_stems(ix, target)
     expected = sum(entry["decisions"] for entry in files.values())
@@ -180,7 +180,8 @@ def _write_manifest(target: Path, files: dict, report: BuildReport) -> None:
     os.replace(path.with_suffix(".tmp"), path)
 
 
-def _parse_all(paths: list[str], jobs: int | None, progress) -> Iterator[_Parsed]:
+def _parse_all(paths: list[tuple[str, str]], jobs: int | None, progress) -> Iterator[_Parsed]:
+    """(path, digest or "") pairs parsed in worker processes, in order; digests are filled in there."""
     jobs = jobs or os.cpu_count() or 1
     done = 0
     if jobs == 1 or len(paths) < 4:
@@ -216,9 +217,10 @@ def _on_alarm(signum, frame):
     raise _Timeout()
 
 
-def _parse_one(path: str) -> _Parsed:
+def _parse_one(task: tuple[str, str]) -> _Parsed:
     """Worker: extract, parse and make documents for one file; every failure becomes a reason."""
-    digest = _digest(path)
+    path, digest = task
+    digest = digest or _digest(path)
     old = signal.signal(signal.SIGALRM, _on_alarm) if _in_worker() else None
     if old is not None:
         signal.alarm(FILE_SECONDS)

@@ -11,7 +11,8 @@ from collections import Counter
 from whoosh import query as wq
 
 from .analysis import is_stopword, words
-from .store import IndexHandle, Live
+from .schema import decision_url, iso_date
+from .store import IndexHandle, Live, as_live
 
 TOP_TERMS = 15
 OPPOSITE = 2
@@ -22,8 +23,7 @@ TREATMENT_BOOST = 3.0
 def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit: int = 5) -> list[dict]:
     """Up to `limit` similar decisions with the same outcome plus up to 2 with the opposite outcome,
     from other letters in the same category, best first; [] when the decision is unknown."""
-    live = index.live() if isinstance(index, IndexHandle) else index
-    with live.searcher() as searcher:
+    with as_live(index).searcher() as searcher:
         doc = searcher.document(id=f"{key}#{decision_number}")
         if doc is None:
             return []
@@ -54,12 +54,11 @@ def _similarity_query(searcher, doc: dict) -> wq.Query | None:
 
 
 def _precedent(stored: dict, score: float, outcome: str) -> dict:
-    decided = stored.get("decided") or 0
     return {
         "case": stored["case"], "letter": stored["letter"], "decision": stored["decision"],
         "item": stored["item"], "outcome": stored["outcome"].capitalize(),
-        "decision_date": f"{decided // 10000:04d}-{decided // 100 % 100:02d}-{decided % 100:02d}" if decided else None,
-        "url": f"/case/{stored['letter']}#d{stored['decision']}", "score": round(score, 3),
+        "decision_date": iso_date(stored.get("decided")),
+        "url": decision_url(stored["letter"], stored["decision"]), "score": round(score, 3),
         "opposite": stored["outcome"] != outcome, "treatment": stored.get("treatment", ""),
         "category": stored["category"],
     }

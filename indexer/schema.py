@@ -52,7 +52,18 @@ def letter_key(det: Determination) -> str:
 
 
 def date_number(iso: str | None) -> int:
+    """An ISO date as the YYYYMMDD number the index stores (0 when unknown)."""
     return int(iso.replace("-", "")) if iso else 0
+
+
+def iso_date(number: int | None) -> str | None:
+    """The stored YYYYMMDD number back as an ISO date; None when unknown."""
+    return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}" if number else None
+
+
+def decision_url(letter: str, decision: int) -> str:
+    """The case page anchor of one decision."""
+    return f"/case/{letter}#d{decision}"
 
 
 def documents(det: Determination, source_hash: str = "") -> list[dict]:

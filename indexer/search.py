@@ -12,7 +12,8 @@ from whoosh.query import Term
 from .guidelines import SOURCE_LABELS
 from .query import ParsedQuery, parse_query, stem_forms
 from .snippets import excerpt, mark_spans, render, snippets
-from .store import IndexHandle, Live
+from .schema import FACET_COLUMNS, decision_url, iso_date
+from .store import IndexHandle, Live, as_live
 from .suggest import suggest
 
 PAGE_SIZE = 20
@@ -77,7 +78,7 @@ def outcome_stats(upheld: int, overturned: int) -> dict:
 def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "relevance",
            synonyms: bool = True, page_size: int = PAGE_SIZE) -> SearchResult:
     """Parse and run a user query; raises QueryError for a query that cannot run."""
-    live = index.live() if isinstance(index, IndexHandle) else index
+    live = as_live(index)
     if sort not in SORTS:
         sort = "relevance"
     forms = stem_forms(live.stems)
@@ -101,11 +102,10 @@ def _hit(stored: dict, parsed: ParsedQuery) -> Hit:
     if not marks:
         marks = snippets(stored["summary_text"], *parsed.marks_for("summary"), top=2) or [excerpt(stored["rationale_text"])]
     item = stored["item"]
-    decided = stored.get("decided") or 0
     return Hit(case=stored["case"], decision=stored["decision"], item=item,
                outcome=stored["outcome"].capitalize(), specialty=[s for s in stored["specialty_key"].split("|") if s],
-               decision_date=f"{decided // 10000:04d}-{decided // 100 % 100:02d}-{decided % 100:02d}" if decided else None,
-               category=stored["category"], snippets=marks, url=f"/case/{stored['letter']}#d{stored['decision']}",
+               decision_date=iso_date(stored.get("decided")),
+               category=stored["category"], snippets=marks, url=decision_url(stored["letter"], stored["decision"]),
                letter=stored["letter"], item_marked=render(item, mark_spans(item, *parsed.marks_for("item"))))
 
 
@@ -114,8 +114,7 @@ def _columns(live: Live, searcher) -> dict[str, list]:
     columns = live.cache.get("columns")
     if columns is None:
         reader = searcher.reader()
-        columns = {name: list(reader.column_reader(name)) for name in
-                   ("outcome", "category", "specialty_key", "source_key", "decided")}
+        columns = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
         live.cache["columns"] = columns
     return columns
 
@@ -146,8 +145,7 @@ def _text(value) -> str:
 
 def get_letter(index: IndexHandle | Live, key: str) -> dict | None:
     """The whole parsed letter stored under a key (case number or file name), or None."""
-    live = index.live() if isinstance(index, IndexHandle) else index
-    with live.searcher() as searcher:
+    with as_live(index).searcher() as searcher:
         for hit in searcher.search(Term("letter", key), limit=None):
             if hit.get("letter_json"):
                 return json.loads(hit["letter_json"])

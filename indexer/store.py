@@ -117,6 +117,11 @@ class Live:
         return self.ix.searcher()
 
 
+def as_live(index: "IndexHandle | Live") -> Live:
+    """The live build of a handle, or the snapshot itself: callers may hold either."""
+    return index.live() if isinstance(index, IndexHandle) else index
+
+
 class IndexHandle:
     """One per process: reopens the index when a rebuild switches `current`."""
 

@@ -191,14 +191,14 @@ def test_source_serves_pdf_inline_and_text(client, handle):
 
 
 def test_source_gone_is_404(client, handle, monkeypatch):
-    import web.views
-    monkeypatch.setattr(web.views, "get_letter", lambda live, key: {"source": "/nonexistent/x.pdf", "key": key})
+    import web.present
+    monkeypatch.setattr(web.present, "get_letter", lambda live, key: {"source": "/nonexistent/x.pdf", "key": key})
     assert client.get("/case/anything/source").status_code == 404
 
 
 def test_source_never_serves_other_file_types(client, monkeypatch):
-    import web.views
-    monkeypatch.setattr(web.views, "get_letter", lambda live, key: {"source": "/etc/passwd", "key": key})
+    import web.present
+    monkeypatch.setattr(web.present, "get_letter", lambda live, key: {"source": "/etc/passwd", "key": key})
     assert client.get("/case/anything/source").status_code == 404
 
 
@@ -250,10 +250,10 @@ def test_no_index_is_503_with_the_hint(tmp_path):
 
 
 def test_unexpected_error_is_a_plain_500(client, monkeypatch):
-    import web.views
+    import web.present
     def boom(*a, **k):
         raise RuntimeError("secret internals")
-    monkeypatch.setattr(web.views, "search", boom)
+    monkeypatch.setattr(web.present, "search", boom)
     client.application.config["PROPAGATE_EXCEPTIONS"] = False
     client.application.testing = False
     try:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Blueprint, Response, abort, jsonify, request, stream_with_context
+from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from indexer.precedents import precedents
-from indexer.search import get_letter, search
 
 from . import present
 
@@ -19,17 +18,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @bp.route("/api/search")
 def api_search():
-    args = present.search_args()
-    result = search(present.live(), args["q"], page=args["page"], sort=args["sort"], synonyms=args["synonyms"])
+    result = present.run_search(present.search_args())
     return jsonify(result.to_dict())
 
 
 @bp.route("/api/case/<key>")
 def api_case(key: str):
     live = present.live()
-    letter = get_letter(live, key)
-    if letter is None:
-        abort(404, description=f"No letter with the key {key}.")
+    letter = present.letter_or_404(live, key)
     for n, decision in enumerate(letter["decisions"], start=1):
         decision["precedents"] = precedents(live, key, n)
     return jsonify(letter)
@@ -44,8 +40,7 @@ def safe_cell(value) -> str:
 @bp.route("/search.csv")
 def search_csv():
     """Every hit (up to 10,000) as CSV rows, streamed."""
-    args = present.search_args()
-    result = search(present.live(), args["q"], sort=args["sort"], synonyms=args["synonyms"], page_size=CSV_LIMIT)
+    result = present.run_search(present.search_args(), page=1, page_size=CSV_LIMIT)
     root = request.url_root.rstrip("/")
 
     def rows():

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import current_app, request
-from indexer.guidelines import SOURCE_LABELS
+from flask import abort, current_app, request
 from markupsafe import Markup
 
+from indexer.guidelines import SOURCE_LABELS
+from indexer.search import SORTS, SearchResult, get_letter, search
 from indexer.store import IndexHandle, Live
 
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -26,8 +27,22 @@ def search_args() -> dict:
         page = 1
     sort = request.args.get("sort", "relevance")
     return {"q": request.args.get("q", "").strip(), "page": max(1, page),
-            "sort": sort if sort in ("relevance", "newest", "oldest") else "relevance",
+            "sort": sort if sort in SORTS else "relevance",
             "synonyms": request.args.get("synonyms", "on") != "off"}
+
+
+def run_search(args: dict, **options) -> SearchResult:
+    """The search the request's arguments ask for (page, sort and synonyms unless overridden)."""
+    options = {"page": args["page"], "sort": args["sort"], "synonyms": args["synonyms"]} | options
+    return search(live(), args["q"], **options)
+
+
+def letter_or_404(snapshot: Live, key: str) -> dict:
+    """The stored letter under a key, or a 404 saying which key was not found."""
+    letter = get_letter(snapshot, key)
+    if letter is None:
+        abort(404, description=f"No letter with the key {key}.")
+    return letter
 
 
 def facet_clause(name: str, value: str) -> str | None:

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from indexer.precedents import precedents
 from indexer.query import parse_query, stem_forms
 from indexer.querylang import QueryError
-from indexer.search import FACETS, get_letter, search
+from indexer.search import FACETS
 from indexer.snippets import mark_spans, render
 
 from . import present
@@ -27,7 +27,7 @@ def search_page():
     args = present.search_args()
     if not args["q"]:
         return render_template("home.html", q="")
-    result = search(present.live(), args["q"], page=args["page"], sort=args["sort"], synonyms=args["synonyms"])
+    result = present.run_search(args)
     return render_template("search.html", r=result, args=args, q=args["q"], facet_names=FACETS, present=present,
                            search_url=lambda **kw: _search_url(args, **kw))
 
@@ -47,9 +47,7 @@ def _search_url(args: dict, **changes) -> str:
 @bp.route("/case/<key>")
 def case_page(key: str):
     live = present.live()
-    letter = get_letter(live, key)
-    if letter is None:
-        abort(404, description=f"No letter with the key {key}.")
+    letter = present.letter_or_404(live, key)
     q = request.args.get("q", "").strip()
     marker = _marker(q)
     decisions = [{"n": n, "d": d, "citation": present.citation(letter, n, d),
@@ -74,9 +72,7 @@ def _marker(q: str):
 @bp.route("/case/<key>/source")
 def case_source(key: str):
     """The file a letter was indexed from: only the path recorded in the index, never one from the URL."""
-    letter = get_letter(present.live(), key)
-    if letter is None:
-        abort(404, description=f"No letter with the key {key}.")
+    letter = present.letter_or_404(present.live(), key)
     path = _resolve_source(letter.get("path") or letter.get("source") or "")
     if path is None:
         abort(404, description="The original file of this letter is no longer available.")
