@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, TEXT
 from whoosh.filedb.filestore import FileStorage
 
 from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
 from .analysis import stem_word
+from .postings import PostingsWriter, date_keys, key, text_keys
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
 from .store import MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest, switch_to
 
@@ -50,7 +52,36 @@ class _Parsed:
     digest: str
     key: str = ""
     docs: list = field(default_factory=list)
+    keys: list = field(default_factory=list)  # per document: its match-table keys (postings.py)
     error: str = ""
+
+
+def _keyed_fields() -> tuple[list[str], list[str], list[str]]:
+    """Fields the match table covers: analysed text, exact values, comma lists (ids and *_key excluded)."""
+    schema = build_schema()
+    text = [n for n in schema.names() if isinstance(schema[n], TEXT)]
+    exact = [n for n in schema.names() if type(schema[n]) is ID and n not in ("id", "letter")
+             and not n.endswith("_key") and schema[n].indexed]
+    lists = [n for n in schema.names() if isinstance(schema[n], KEYWORD)]
+    return text, exact, lists
+
+
+KEYED_TEXT, KEYED_EXACT, KEYED_LISTS = _keyed_fields()
+
+
+def doc_keys(doc: dict) -> list[str]:
+    """Every match-table key of one index document: words and pairs, values, facet values, dates."""
+    keys: set[str] = set()
+    for name in KEYED_TEXT:
+        if doc.get(name):
+            keys |= text_keys(name, doc[name])
+    keys.update(key(n, str(doc[n])) for n in KEYED_EXACT if doc.get(n))
+    for name in KEYED_LISTS:
+        keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
+    keys.update(key("~specialty", v) for v in doc.get("specialty_key", "").split("|") if v)
+    keys.update(date_keys("decided", doc.get("decided", 0)))
+    keys.update(date_keys("injured", doc.get("injured", 0)))
+    return list(keys)
 
 
 class BuildError(Exception):
@@ -114,6 +145,9 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
         ix = FileStorage(str(target)).open_index(schema=schema)
     else:
         ix = whoosh_index.create_in(str(target), schema)
+    docnum = ix.doc_count_all()  # new documents are numbered after the kept segments
+    table = PostingsWriter(target, previous)
+    samples: dict[int, str] = {}
     writer = ix.writer(limitmb=256, compound=False)
     try:
         manifest_files = dict(kept)
@@ -135,16 +169,33 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
                 continue
             keys[item.key] = item.path
             digests[item.digest] = item.path
-            for doc in item.docs:
+            for doc, doc_keys_ in zip(item.docs, item.keys):
                 writer.add_document(**doc)
+                table.add(docnum, doc_keys_, doc.get("decided", 0))
+                if docnum % 997 == 0 or len(samples) < 3:
+                    samples[docnum] = doc["id"]
+                docnum += 1
             manifest_files[item.path] = {"hash": item.digest, "key": item.key, "decisions": len(item.docs)}
             report.letters += 1
             report.decisions += len(item.docs)
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    writer.commit(merge=False)  # merging would renumber documents under the match table
+    _finish_table(target, table, samples)
     return manifest_files
+
+
+def _finish_table(target: Path, table: PostingsWriter, samples: dict[int, str]) -> None:
+    """Write the match table and prove it is keyed by the document numbers Whoosh gave."""
+    ix = FileStorage(str(target)).open_index(schema=build_schema())
+    with ix.reader() as reader:
+        size = reader.doc_count_all()
+        deleted = [d for d in range(size) if reader.is_deleted(d)] if reader.has_deletions() else []
+        for docnum, doc_id in samples.items():
+            if reader.stored_fields(docnum).get("id") != doc_id:
+                raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
+    table.finish(size, deleted)
 
 
 def _write_stems(ix, target: Path) -> None:
@@ -173,10 +224,11 @@ def _write_manifest(target: Path, files: dict) -> None:
         json.dump(manifest, out)
         out.flush()
         os.fsync(out.fileno())
-    for name in os.listdir(target):
-        fd = os.open(target / name, os.O_RDONLY)
-        os.fsync(fd)
-        os.close(fd)
+    for folder, _, names in os.walk(target):
+        for name in [*names, "."]:
+            fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+            os.fsync(fd)
+            os.close(fd)
     os.replace(path.with_suffix(".tmp"), path)
 
 
@@ -226,7 +278,8 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
         signal.alarm(FILE_SECONDS)
     try:
         det = parse_file(path)
-        return _Parsed(path, digest, letter_key(det), documents(det, digest))
+        docs = documents(det, digest)
+        return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs])
     except ParseError as exc:
         return _Parsed(path, digest, error=exc.reason)
     except _Timeout:

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from markupsafe import Markup
 from whoosh.query import Term
 
+from .bitset import members
 from .guidelines import SOURCE_LABELS
+from .matching import SearchTimeout, match, ranked
+from .postings import key
 from .query import ParsedQuery, parse_query, stem_forms
 from .snippets import excerpt, mark_spans, render, snippets
-from .schema import FACET_COLUMNS, decision_url, iso_date
+from .schema import decision_url, iso_date
 from .store import IndexHandle, Live, as_live
 from .suggest import suggest
 
@@ -77,22 +79,26 @@ def outcome_stats(upheld: int, overturned: int) -> dict:
 
 def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "relevance",
            synonyms: bool = True, page_size: int = PAGE_SIZE) -> SearchResult:
-    """Parse and run a user query; raises QueryError for a query that cannot run."""
+    """Parse and run a user query; raises QueryError for a query that cannot run, SearchTimeout for
+    one that would run too long."""
     live = as_live(index)
     if sort not in SORTS:
         sort = "relevance"
     forms = stem_forms(live.stems)
     parsed = parse_query(text, forms, use_synonyms=synonyms)
     with live.searcher() as searcher:
-        matched = list(searcher.docs_for_query(parsed.query))
-        total = len(matched)
+        found = match(live.postings, searcher, parsed.query)
+        total = found.total
         pages = max(1, math.ceil(total / page_size))
         page = min(max(1, page), pages)
-        kwargs = {"sortedby": "decided", "reverse": sort == "newest"} if sort != "relevance" else {}
-        results = searcher.search(parsed.query, limit=page * page_size, **kwargs)
-        hits = [_hit(h.fields(), parsed) for h in results[(page - 1) * page_size:page * page_size]]
-        facets = _facets(live, searcher, matched)
+        need = page * page_size
+        if sort == "relevance":
+            order = ranked(found, need, lambda bits, n: _by_date(live, bits, n, newest=True))
+        else:
+            order = _by_date(live, found.bits, need, newest=sort == "newest")
+        hits = [_hit(searcher.stored_fields(d), parsed) for d in order[(page - 1) * page_size:need]]
         suggestion = suggest(searcher, parsed, forms, synonyms) if total == 0 else None
+    facets = _facets(live, found.bits)
     stats = outcome_stats(facets["outcome"].get("Upheld", 0), facets["outcome"].get("Overturned", 0))
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
 
@@ -109,38 +115,56 @@ def _hit(stored: dict, parsed: ParsedQuery) -> Hit:
                letter=stored["letter"], item_marked=render(item, mark_spans(item, *parsed.marks_for("item"))))
 
 
-def _columns(live: Live, searcher) -> dict[str, list]:
-    """Facet values of every document, read once per build (the index never changes under a build)."""
-    columns = live.cache.get("columns")
-    if columns is None:
-        reader = searcher.reader()
-        columns = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
-        live.cache["columns"] = columns
-    return columns
+def _value_sets(live: Live, field: str) -> list[tuple[str, int]]:
+    """(value, documents) for every value of a facet field, read once per build (builds never change)."""
+    cache = live.cache.setdefault("value_sets", {})
+    if field not in cache:
+        postings = live.postings
+        start = key(field, "")
+        cache[field] = [(k[len(start):], postings.bits(k) & postings.universe)
+                        for k in postings.keys_from(start, start + "\uffff")]
+    return cache[field]
 
 
-def _facets(live: Live, searcher, matched: list[int]) -> dict[str, dict[str, int]]:
-    """Counts over every match, not just the page; multi-valued fields count each value once."""
-    cols = _columns(live, searcher)
-    outcome = Counter(cols["outcome"][d] for d in matched)
-    category = Counter(cols["category"][d] for d in matched)
-    years = Counter(cols["decided"][d] // 10000 for d in matched)
-    specialty: Counter = Counter()
-    source: Counter = Counter()
-    for d in matched:
-        specialty.update(v for v in _text(cols["specialty_key"][d]).split("|") if v)
-        source.update(v for v in _text(cols["source_key"][d]).split("|") if v)
+def _by_date(live: Live, bits: int, need: int, newest: bool) -> list[int]:
+    """The first `need` documents of a set by decision date (then document order); undated ones last."""
+    months = _value_sets(live, "~decided.m")
+    decided = live.postings.decided
+    out: list[int] = []
+    for _, month in (reversed(months) if newest else months):
+        part = bits & month
+        if part:
+            docs = members(part)
+            docs.sort(key=decided.__getitem__, reverse=newest)
+            out.extend(docs)
+            if len(out) >= need:
+                return out[:need]
+    undated = live.cache.get("undated")
+    if undated is None:
+        undated = live.cache["undated"] = live.postings.universe & ~_union(s for _, s in months)
+    return out + members(bits & undated, need - len(out))
+
+
+def _union(sets) -> int:
+    out = 0
+    for s in sets:
+        out |= s
+    return out
+
+
+def _facets(live: Live, bits: int) -> dict[str, dict[str, int]]:
+    """Counts over every match, not just the page; a decision with two specialties counts for each."""
+    def counts(field: str, label=lambda v: v) -> dict[str, int]:
+        pairs = ((label(v), (bits & s).bit_count()) for v, s in _value_sets(live, field)) if bits else ()
+        return dict(sorted(((v, n) for v, n in pairs if n), key=lambda vn: (-vn[1], vn[0])))
+    years = counts("~decided.y")
     return {
-        "outcome": {_text(k).capitalize(): v for k, v in outcome.most_common()},
-        "specialty": dict(specialty.most_common()),
-        "category": {_text(k): v for k, v in category.most_common()},
-        "guideline": {SOURCE_LABELS.get(k, k): v for k, v in source.most_common()},
-        "year": {str(y): v for y, v in sorted(years.items(), reverse=True) if y},
+        "outcome": counts("outcome", str.capitalize),
+        "specialty": counts("~specialty"),
+        "category": counts("category"),
+        "guideline": counts("source", lambda v: SOURCE_LABELS.get(v, v)),
+        "year": {y: years[y] for y in sorted(years, reverse=True)},
     }
-
-
-def _text(value) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
 
 
 def get_letter(index: IndexHandle | Live, key: str) -> dict | None:

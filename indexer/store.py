@@ -17,6 +17,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
+from .postings import DIRECTORY as POSTINGS, PostingsReader
 from .schema import SCHEMA_VERSION, build_schema
 
 MANIFEST = "manifest.json"
@@ -110,6 +111,7 @@ class Live:
     ix: object
     manifest: dict
     stems: dict
+    postings: PostingsReader
     cache: dict = field(default_factory=dict)  # computed once per build: facet columns, results
 
     def searcher(self):
@@ -154,7 +156,8 @@ class IndexHandle:
             if manifest.get("schema_version") != SCHEMA_VERSION:
                 raise IndexMissing(f"the index at {self.root} was built by another version; rebuild it")
             stems = json.loads((build / STEMS).read_text())
+            postings = PostingsReader(build / POSTINGS)
             ix = FileStorage(str(build), supports_mmap=False).open_index(schema=self.schema)
-        except (EmptyIndexError, OSError, ValueError) as exc:
-            raise IndexMissing(f"cannot open the index at {build}: {exc}") from exc
-        return Live(build, ix, manifest, stems)
+        except (EmptyIndexError, OSError, ValueError, KeyError) as exc:
+            raise IndexMissing(f"cannot open the index at {build} (rebuild it): {exc}") from exc
+        return Live(build, ix, manifest, stems, postings)

@@ -1,0 +1,198 @@
+"""Run a parsed Whoosh query over the match table (postings.py) as set algebra, and rank the matches.
+
+Words, values, dates, wildcards and two-word phrases are table lookups; longer phrases and proximity
+take the candidates the table allows and let Whoosh's positional matcher confirm each one, so every
+answer is exact. A deadline bounds the positional work: a search that would run too long stops with
+SearchTimeout instead of holding a server thread.
+"""
+from __future__ import annotations
+
+import fnmatch
+import heapq
+import math
+import time
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from .bitset import from_ids, members
+from .postings import SEP, PostingsReader, key
+from .query import FIELDS
+from .querylang import QueryError
+from .schema import FIELD_BOOSTS
+
+SEARCH_SECONDS = 5.0
+MAX_EXPANSION = 5000  # words a wildcard may stand for
+RANKED_CLAUSES = 12
+
+
+class SearchTimeout(Exception):
+    """The query needed more time than a search may take."""
+
+
+@dataclass
+class Matches:
+    """Every matching document as a set, plus the weighted clauses that rank them."""
+
+    bits: int
+    clauses: list[tuple[int, float]] = field(default_factory=list)  # (documents, weight)
+
+    @property
+    def total(self) -> int:
+        return self.bits.bit_count()
+
+
+def match(postings: PostingsReader, searcher, q: wq.Query, seconds: float = SEARCH_SECONDS) -> Matches:
+    """The exact set of live documents matching `q`; raises SearchTimeout past the deadline."""
+    run = _Run(postings, searcher, time.monotonic() + seconds)
+    bits = run.eval(q, scored=True) & postings.universe
+    return Matches(bits, run.clauses)
+
+
+class _Run:
+    def __init__(self, postings: PostingsReader, searcher, deadline: float):
+        self.p, self.searcher, self.deadline = postings, searcher, deadline
+        self.clauses: list[tuple[int, float]] = []
+
+    def eval(self, q: wq.Query, scored: bool) -> int:
+        if isinstance(q, wq.And):
+            return self._all([self.eval(c, scored) for c in q.subqueries])
+        if isinstance(q, wq.Or):
+            if all(isinstance(c, wq.Term) for c in q.subqueries) and len({c.fieldname for c in q.subqueries}) == 1:
+                return self._scored(q.subqueries[0].fieldname, self._any([self._term(c) for c in q.subqueries]), scored)
+            return self._any([self.eval(c, scored) for c in q.subqueries])
+        if isinstance(q, wq.AndNot):
+            positive = self.eval(q.a, scored)
+            return positive & ~self.eval(q.b, False) if positive else 0
+        if isinstance(q, wq.Not):
+            return self.p.universe & ~self.eval(q.query, False)
+        if isinstance(q, wq.Every):
+            return self.p.universe
+        if isinstance(q, wq.Term):
+            return self._scored(q.fieldname, self._term(q), scored)
+        if isinstance(q, wq.Phrase):
+            return self._scored(q.fieldname, self._phrase(q), scored)
+        if isinstance(q, (wq.Prefix, wq.Wildcard)):
+            return self._scored(q.fieldname, self._expand(q), scored)
+        if isinstance(q, wq.NumericRange):
+            return self._range(q.fieldname, q.start, q.end)
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return 0
+        return self._confirm(q, self.p.universe)
+
+    def _scored(self, fieldname: str, bits: int, scored: bool) -> int:
+        boost = FIELD_BOOSTS.get(fieldname)
+        if scored and bits and boost:
+            idf = math.log(1 + self.p.size / (1 + bits.bit_count()))
+            self.clauses.append((bits, boost * idf))
+        return bits
+
+    def _term(self, q: wq.Term) -> int:
+        text = q.text.decode("utf-8") if isinstance(q.text, bytes) else str(q.text)
+        return self.p.bits(key(q.fieldname, text))
+
+    def _phrase(self, q: wq.Phrase) -> int:
+        tokens = list(q.words)
+        if len(tokens) == 1:
+            return self.p.bits(key(q.fieldname, tokens[0]))
+        exact = q.slop <= 1
+        if exact:
+            pairs = [self.p.bits(key(q.fieldname, f"{a} {b}")) for a, b in zip(tokens, tokens[1:])]
+            candidates = self._all(pairs)
+            if len(tokens) == 2 or not candidates:
+                return candidates
+        else:
+            candidates = self._all([self.p.bits(key(q.fieldname, t)) for t in tokens])
+        return self._confirm(q, candidates) if candidates else 0
+
+    def _expand(self, q: wq.Query) -> int:
+        text = q.text
+        literal = text.split("*")[0].split("?")[0]
+        start = key(q.fieldname, literal)
+        words = [k for k in self.p.keys_from(start, start + "\uffff") if " " not in k]
+        if isinstance(q, wq.Wildcard):
+            words = [k for k in words if fnmatch.fnmatchcase(k.split(SEP, 1)[1], text)]
+        if len(words) > MAX_EXPANSION:
+            raise QueryError(f'{q.fieldname}:{text} stands for {len(words):,} different words; '
+                             f'type more letters before the *', FIELDS)
+        return self._any([self.p.bits(w) for w in words])
+
+    def _range(self, fieldname: str, start: int | None, end: int | None) -> int:
+        """Dates as the fewest year, month and day sets that cover [start, end] exactly."""
+        lo, hi = str(start or "00000000"), str(end or "99999999")
+        prefix = f"~{fieldname}."
+        bits = 0
+        for year_key in self.p.keys_from(key(prefix + "y", lo[:4]), key(prefix + "y", hi[:4]) + "\0"):
+            year = year_key.split(SEP)[1]
+            if lo <= year + "0101" and year + "1231" <= hi:
+                bits |= self.p.bits(year_key)
+                continue
+            for month_key in self.p.keys_from(key(prefix + "m", year), key(prefix + "m", year) + "\uffff"):
+                month = month_key.split(SEP)[1]
+                if lo <= month + "01" and month + "31" <= hi:
+                    bits |= self.p.bits(month_key)
+                    continue
+                first, last = max(lo, month + "01"), min(hi, month + "31")
+                for day_key in self.p.keys_from(key(prefix + "d", first), key(prefix + "d", last) + "\0"):
+                    bits |= self.p.bits(day_key)
+        return bits
+
+    def _confirm(self, q: wq.Query, candidates: int) -> int:
+        """Candidates the positional index confirms (phrases of 3+ words, proximity, anything else)."""
+        matcher = q.matcher(self.searcher)
+        found = []
+        for n, doc in enumerate(members(candidates)):
+            if n % 256 == 0 and time.monotonic() > self.deadline:
+                raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
+            if not matcher.is_active():
+                break
+            if matcher.id() < doc:
+                matcher.skip_to(doc)
+                if not matcher.is_active():
+                    break
+            if matcher.id() == doc:
+                found.append(doc)
+        return from_ids(found, self.p.size)
+
+    @staticmethod
+    def _all(sets: list[int]) -> int:
+        if not sets:
+            return 0
+        sets.sort(key=lambda s: s.bit_length())
+        out = sets[0]
+        for s in sets[1:]:
+            if not out:
+                break
+            out &= s
+        return out
+
+    @staticmethod
+    def _any(sets: list[int]) -> int:
+        out = 0
+        for s in sets:
+            out |= s
+        return out
+
+
+def ranked(matches: Matches, need: int, by_date) -> list[int]:
+    """The `need` best documents: the most (and weightiest) clauses first, newest first among equals.
+
+    Best-first search over the clauses: each step splits a set into the documents that have the next
+    clause and those that lack it, so only the branches that reach the first page are ever split.
+    """
+    clauses = sorted(matches.clauses, key=lambda c: -c[1])[:RANKED_CLAUSES]
+    left = [sum(w for _, w in clauses[i:]) for i in range(len(clauses) + 1)]
+    heap = [(-left[0], 0, 0, 0.0, matches.bits)]
+    tick, out = 1, []
+    while heap and len(out) < need:
+        _, _, depth, score, bits = heapq.heappop(heap)
+        if depth == len(clauses):
+            out.extend(by_date(bits, need - len(out)))
+            continue
+        has = bits & clauses[depth][0]
+        lacks = bits ^ has
+        for part, gain in ((has, clauses[depth][1]), (lacks, 0.0)):
+            if part:
+                heapq.heappush(heap, (-(score + gain + left[depth + 1]), tick, depth + 1, score + gain, part))
+                tick += 1
+    return out

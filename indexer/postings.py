@@ -1,0 +1,197 @@
+"""The match table beside each Whoosh build: for every word, word pair and field value, the set of
+documents holding it, keyed by Whoosh's own document numbers.
+
+Whoosh scores every matching document in Python (about 5-10 us each), so a common word or phrase at
+100,000 letters costs seconds. Totals, facets and filters only need *which* documents match, and as
+bit sets (see bitset.py) those are a few C operations whatever the number of matches. Word pairs make
+a two-word phrase one lookup, exact, since every word is indexed in order.
+
+Layout of `<build>/postings/`: `keys.txt` (sorted keys, one per line), `offsets.bin` (uint64, one more
+than keys), `counts.bin` (uint32 document frequency), `decided.bin` (uint32
+YYYYMMDD per document, for date order), `data.bin` (zlib'd encoded sets), `meta.json`
+(number of document slots, deleted documents).
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import os
+import pickle
+import weakref
+import zlib
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import bitset
+from .analysis import words
+
+DIRECTORY = "postings"
+SEP = "\x1f"  # field SEP term; a pair is "w1 w2" (tokens never hold spaces)
+RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
+
+
+def key(field: str, term: str) -> str:
+    return f"{field}{SEP}{term}"
+
+
+def text_keys(field: str, text: str) -> set[str]:
+    """Every word and every adjacent word pair of a text field."""
+    tokens = words(text)
+    prefix = field + SEP
+    out = {prefix + t for t in tokens}
+    out.update(f"{prefix}{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    return out
+
+
+def date_keys(field: str, number: int) -> list[str]:
+    """Year, month and day keys of a YYYYMMDD date, so any range is a handful of lookups."""
+    if not number:
+        return []
+    text = str(number)
+    return [key(f"~{field}.y", text[:4]), key(f"~{field}.m", text[:6]), key(f"~{field}.d", text)]
+
+
+class PostingsWriter:
+    """Collects (document, keys) in document order, spilling sorted runs; `finish` writes the table."""
+
+    def __init__(self, build: Path, previous: Path | None = None):
+        self.dir = build / DIRECTORY
+        self.dir.mkdir()
+        self.previous = previous / DIRECTORY if previous else None
+        self.pending: dict[str, array] = defaultdict(lambda: array("I"))
+        self.held = 0
+        self.runs: list[Path] = []
+        self.decided = _array("I", self.previous / "decided.bin") if self.previous else array("I")
+
+    def add(self, docnum: int, keys: Iterable[str], decided: int) -> None:
+        if len(self.decided) < docnum:
+            self.decided.extend([0] * (docnum - len(self.decided)))
+        self.decided.append(decided)
+        pending = self.pending
+        n = 0
+        for k in keys:
+            pending[k].append(docnum)
+            n += 1
+        self.held += n
+        if self.held >= RUN_POSTINGS:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = self.dir / f"run{len(self.runs)}.tmp"
+        with open(path, "wb") as out:
+            for k in sorted(self.pending):
+                pickle.dump((k, self.pending[k].tobytes()), out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.runs.append(path)
+        self.pending = defaultdict(lambda: array("I"))
+        self.held = 0
+
+    def finish(self, size: int, deleted: list[int]) -> None:
+        """Merge old table (update), runs and memory into the final files; `size` = document slots."""
+        self._spill()
+        sources = [_read_run(p) for p in self.runs]
+        if self.previous:
+            sources.insert(0, _read_old(self.previous))  # old documents come first in number order
+        keys, offsets, counts = [], array("Q", [0]), array("I")
+        with open(self.dir / "data.bin", "wb") as data:
+            for k, parts in _grouped(heapq.merge(*sources, key=lambda entry: entry[0])):
+                blob, count = _merge_parts(parts, size)
+                data.write(blob)
+                keys.append(k)
+                offsets.append(offsets[-1] + len(blob))
+                counts.append(count)
+        for path in self.runs:
+            path.unlink()
+        (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
+        (self.dir / "offsets.bin").write_bytes(offsets.tobytes())
+        (self.dir / "counts.bin").write_bytes(counts.tobytes())
+        self.decided.extend([0] * (size - len(self.decided)))
+        (self.dir / "decided.bin").write_bytes(self.decided.tobytes())
+        (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted}))
+
+
+def _read_run(path: Path) -> Iterator[tuple[str, int, bytes]]:
+    with open(path, "rb") as run:
+        while True:
+            try:
+                k, ids = pickle.load(run)
+            except EOFError:
+                return
+            yield k, 1, ids
+
+
+def _read_old(directory: Path) -> Iterator[tuple[str, int, bytes]]:
+    old = PostingsReader(directory)
+    for i, k in enumerate(old.keys):
+        yield k, 0, (old.blob(i), old.counts[i])
+
+
+def _grouped(entries) -> Iterator[tuple[str, list]]:
+    current, parts = None, []
+    for k, kind, payload in entries:
+        if k != current and parts:
+            yield current, parts
+            parts = []
+        current = k
+        parts.append((kind, payload))
+    if parts:
+        yield current, parts
+
+
+def _merge_parts(parts: list[tuple[int, object]], size: int) -> tuple[bytes, int]:
+    """One key's encoded set; an old entry nobody added to is copied as it is."""
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    ids = array("I")
+    for kind, payload in parts:
+        if kind == 0:
+            ids.extend(bitset.decode_ids(zlib.decompress(payload[0])))
+        else:
+            ids.frombytes(payload)
+    return zlib.compress(bitset.encode(ids, size), 1), len(ids)
+
+
+class PostingsReader:
+    """Read side of one build's table; thread-safe (positional reads on one descriptor)."""
+
+    def __init__(self, directory: Path):
+        meta = json.loads((directory / "meta.json").read_text())
+        self.size: int = meta["size"]
+        text = (directory / "keys.txt").read_text(encoding="utf-8")
+        self.keys: list[str] = text.split("\n") if text else []
+        self.offsets = _array("Q", directory / "offsets.bin")
+        self.counts = _array("I", directory / "counts.bin")
+        self.decided = _array("I", directory / "decided.bin")  # YYYYMMDD per document, 0 when unknown
+        deleted = bitset.from_ids(meta["deleted"], self.size)
+        self.universe = ((1 << self.size) - 1) & ~deleted  # every live document
+        self._fd = os.open(directory / "data.bin", os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
+
+    def _find(self, k: str) -> int:
+        i = bisect_left(self.keys, k)
+        return i if i < len(self.keys) and self.keys[i] == k else -1
+
+    def blob(self, i: int) -> bytes:
+        return os.pread(self._fd, self.offsets[i + 1] - self.offsets[i], self.offsets[i])
+
+    def bits(self, k: str) -> int:
+        """The documents holding a key (0 when none)."""
+        i = self._find(k)
+        return bitset.decode(zlib.decompress(self.blob(i)), self.size) if i >= 0 else 0
+
+    def count(self, k: str) -> int:
+        """Document frequency of a key (deleted documents included)."""
+        i = self._find(k)
+        return self.counts[i] if i >= 0 else 0
+
+    def keys_from(self, start: str, stop: str) -> list[str]:
+        """Keys in [start, stop): a field's words with a prefix, a date range..."""
+        return self.keys[bisect_left(self.keys, start):bisect_left(self.keys, stop)]
+
+
+def _array(code: str, path: Path) -> array:
+    values = array(code)
+    values.frombytes(path.read_bytes())
+    return values
