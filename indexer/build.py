@@ -8,6 +8,7 @@ import os
 import resource
 import shutil
 import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,7 @@ class _Parsed:
     key: str = ""
     docs: list = field(default_factory=list)
     keys: list = field(default_factory=list)  # per document: its match-table keys (postings.py)
+    shared: list = field(default_factory=list)  # keys of the letter's own text, for all its documents
     error: str = ""
 
 
@@ -67,13 +69,14 @@ def _keyed_fields() -> tuple[list[str], list[str], list[str]]:
 
 
 KEYED_TEXT, KEYED_EXACT, KEYED_LISTS = _keyed_fields()
+LETTER_TEXT = ("summary",)  # stored on a letter's first document only; matched for all of them
 
 
 def doc_keys(doc: dict) -> list[str]:
     """Every match-table key of one index document: words and pairs, values, facet values, dates."""
     keys: set[str] = set()
     for name in KEYED_TEXT:
-        if doc.get(name):
+        if doc.get(name) and name not in LETTER_TEXT:
             keys |= text_keys(name, doc[name])
     keys.update(key(n, str(doc[n])) for n in KEYED_EXACT if doc.get(n))
     for name in KEYED_LISTS:
@@ -169,9 +172,10 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
                 continue
             keys[item.key] = item.path
             digests[item.digest] = item.path
+            table.add_letter(docnum, len(item.docs), item.shared)
             for doc, doc_keys_ in zip(item.docs, item.keys):
                 writer.add_document(**doc)
-                table.add(docnum, doc_keys_, doc.get("decided", 0))
+                table.add(docnum, doc_keys_, doc.get("decided", 0), docnum - doc["decision"] + 1)
                 if docnum % 997 == 0 or len(samples) < 3:
                     samples[docnum] = doc["id"]
                 docnum += 1
@@ -236,20 +240,35 @@ def _parse_all(paths: list[tuple[str, str]], jobs: int | None, progress) -> Iter
     """(path, digest or "") pairs parsed in worker processes, in order; digests are filled in there."""
     jobs = jobs or os.cpu_count() or 1
     done = 0
+    window = threading.Semaphore(jobs * 32)  # parsed letters waiting for the writer, at most
+    stopped = False
+
+    def feed() -> Iterator[tuple[str, str]]:
+        for task in paths:
+            window.acquire()  # the writer is slower than the parsers: never let results pile up in memory
+            if stopped:
+                return
+            yield task
+
     if jobs == 1 or len(paths) < 4:
         results = map(_parse_one, paths)
         pool = None
     else:
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_limit_worker)
-        results = pool.imap(_parse_one, paths, chunksize=8)
+        results = pool.imap(_parse_one, feed(), chunksize=8)
     try:
         for item in results:
+            if pool:
+                window.release()
             done += 1
             if progress:
                 progress(done, len(paths))
             yield item
     finally:
         if pool:
+            stopped = True
+            for _ in range(jobs * 32 + 1):
+                window.release()  # wake the feeder so the pool can shut down
             pool.terminate()
             pool.join()
 
@@ -279,7 +298,8 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
     try:
         det = parse_file(path)
         docs = documents(det, digest)
-        return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs])
+        shared = [k for name in LETTER_TEXT for k in text_keys(name, docs[0].get(name) or "")] if docs else []
+        return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs], shared)
     except ParseError as exc:
         return _Parsed(path, digest, error=exc.reason)
     except _Timeout:

@@ -24,7 +24,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per letter (the export contract).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per letter (the export contract); each decision carries its "
+                   "normalised `treatment` and its parsed guideline `citations`.")
 def parse(paths: tuple[str, ...], as_json: bool) -> None:
     """Parse letters (.pdf/.txt, folders searched recursively) and print one line per letter.
 
@@ -129,6 +131,7 @@ Synonyms (Norco = hydrocodone, PT = physical therapy...) apply unless --no-synon
 @click.option("--no-synonyms", is_flag=True, help="Match only the words typed.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object (the /api/search contract).")
 def search(query: str, index_dir: str, page: int, sort: str, no_synonyms: bool, as_json: bool) -> None:
+    from .matching import SearchTimeout
     from .querylang import QueryError
     from .search import search as run_search
     from .store import IndexHandle, IndexMissing
@@ -138,7 +141,7 @@ def search(query: str, index_dir: str, page: int, sort: str, no_synonyms: bool, 
     except QueryError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
-    except IndexMissing as exc:
+    except (IndexMissing, SearchTimeout) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))

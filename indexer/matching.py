@@ -1,6 +1,6 @@
 """Run a parsed Whoosh query over the match table (postings.py) as set algebra, and rank the matches.
 
-Words, values, dates, wildcards and two-word phrases are table lookups; longer phrases and proximity
+Words, values, dates, wildcards and phrases of up to three words are table lookups; longer phrases and proximity
 take the candidates the table allows and let Whoosh's positional matcher confirm each one, so every
 answer is exact. A deadline bounds the positional work: a search that would run too long stops with
 SearchTimeout instead of holding a server thread.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from .bitset import from_ids, members
-from .postings import SEP, PostingsReader, key
+from .postings import GRAM, SEP, PostingsReader, key
 from .query import FIELDS
 from .querylang import QueryError
 from .schema import FIELD_BOOSTS
@@ -24,6 +24,7 @@ from .schema import FIELD_BOOSTS
 SEARCH_SECONDS = 5.0
 MAX_EXPANSION = 5000  # words a wildcard may stand for
 RANKED_CLAUSES = 12
+LETTER_FIELDS = ("summary",)  # indexed in Whoosh on each letter's first decision only (see build.py)
 
 
 class SearchTimeout(Exception):
@@ -97,9 +98,10 @@ class _Run:
             return self.p.bits(key(q.fieldname, tokens[0]))
         exact = q.slop <= 1
         if exact:
-            pairs = [self.p.bits(key(q.fieldname, f"{a} {b}")) for a, b in zip(tokens, tokens[1:])]
-            candidates = self._all(pairs)
-            if len(tokens) == 2 or not candidates:
+            n = min(GRAM, len(tokens))
+            runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+            candidates = self._all([self.p.bits(key(q.fieldname, run)) for run in runs])
+            if len(tokens) <= GRAM or not candidates:
                 return candidates
         else:
             candidates = self._all([self.p.bits(key(q.fieldname, t)) for t in tokens])
@@ -139,9 +141,17 @@ class _Run:
 
     def _confirm(self, q: wq.Query, candidates: int) -> int:
         """Candidates the positional index confirms (phrases of 3+ words, proximity, anything else)."""
+        docs = members(candidates)
+        if getattr(q, "fieldname", None) in LETTER_FIELDS:  # Whoosh holds a letter's text on its first decision
+            first = self.p.first
+            confirmed = set(self._confirmed(q, sorted({first[d] for d in docs})))
+            return from_ids([d for d in docs if first[d] in confirmed], self.p.size)
+        return from_ids(self._confirmed(q, docs), self.p.size)
+
+    def _confirmed(self, q: wq.Query, docs: list[int]) -> list[int]:
         matcher = q.matcher(self.searcher)
         found = []
-        for n, doc in enumerate(members(candidates)):
+        for n, doc in enumerate(docs):
             if n % 256 == 0 and time.monotonic() > self.deadline:
                 raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
             if not matcher.is_active():
@@ -152,7 +162,7 @@ class _Run:
                     break
             if matcher.id() == doc:
                 found.append(doc)
-        return from_ids(found, self.p.size)
+        return found
 
     @staticmethod
     def _all(sets: list[int]) -> int:

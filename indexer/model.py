@@ -4,6 +4,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from .citations import citation_dicts
+from .treatment import normalize_treatment
+
 OUTCOMES = ("Upheld", "Overturned")
 
 
@@ -38,8 +41,14 @@ class Determination:
     decisions: list[Decision] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The `indexer parse --json` contract: these key names are relied on by other tools."""
-        return dataclasses.asdict(self)
+        """The `indexer parse --json` contract: these key names are relied on by other tools. Each
+        decision also carries what is derived from it: `treatment` (name, category, generic, strength,
+        quantity, refills, body part) and `citations` (both guideline lines, parsed)."""
+        data = dataclasses.asdict(self)
+        for dec, out in zip(self.decisions, data["decisions"]):
+            out["treatment"] = dataclasses.asdict(normalize_treatment(dec.item))
+            out["citations"] = citation_dicts(dec.maximus_guideline, dec.claims_administrator_guideline)
+        return data
 
 
 class ParseError(Exception):

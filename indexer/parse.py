@@ -42,6 +42,9 @@ MODIFIED_TAIL = re.compile(r"The\s+remaining\s+IMR\s+eligible\s+portion|The\s+or
 ORIGINAL_REQUEST = re.compile(r"was\s+the\s+original\s+request")
 SENTENCE_END = re.compile(r"[.!?:]\s+(?=\S)")
 MAX_ITEM_LINES = 8
+# Real headings, partly authorized requests included, are under a few hundred characters. A longer one
+# is a file we cannot lay out (one huge line before ": Upheld"), and classifying it would take minutes.
+MAX_ITEM_CHARS = 1000
 
 
 def parse_file(path: str, source: str | None = None) -> Determination:
@@ -64,7 +67,7 @@ def parse_text(text: str, source: str = "") -> Determination:
         setattr(det, name, value)
     _parse_reviewer(flat, det)
     det.summary = _summary(flat, outcomes[0].start())
-    det.decisions = _decisions(flat, outcomes)
+    det.decisions = _decisions(flat, outcomes, source)
     return det
 
 
@@ -100,7 +103,7 @@ def _summary(flat: str, first_outcome: int) -> str:
     return _section(flat, start, ISSUES, ISSUES_INTRO, limit=first_outcome - start.end())
 
 
-def _decisions(flat: str, outcomes: list[re.Match]) -> list[Decision]:
+def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decision]:
     intro = ISSUES_INTRO.search(flat, 0, outcomes[0].start()) or ISSUES.search(flat, 0, outcomes[0].start())
     chunk_start = intro.end() if intro else 0
     heads = []  # (item text, outcome, where the item began, where its labels begin)
@@ -111,6 +114,9 @@ def _decisions(flat: str, outcomes: list[re.Match]) -> list[Decision]:
         chunk_start = rationale.end() if rationale else m.end()
     decisions = []
     for i, (raw_item, outcome, _, body_start) in enumerate(heads):
+        if len(raw_item) > MAX_ITEM_CHARS:
+            raise ParseError(source, f"disputed item {i + 1} is {len(raw_item):,} characters long; "
+                                     "not a letter layout we can read")
         body_end = heads[i + 1][2] if i + 1 < len(heads) else len(flat)
         decisions.append(_decision(raw_item, outcome, flat[body_start:body_end]))
     return decisions

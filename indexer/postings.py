@@ -3,12 +3,13 @@ documents holding it, keyed by Whoosh's own document numbers.
 
 Whoosh scores every matching document in Python (about 5-10 us each), so a common word or phrase at
 100,000 letters costs seconds. Totals, facets and filters only need *which* documents match, and as
-bit sets (see bitset.py) those are a few C operations whatever the number of matches. Word pairs make
-a two-word phrase one lookup, exact, since every word is indexed in order.
+bit sets (see bitset.py) those are a few C operations whatever the number of matches. Word pairs and
+triples make phrases of two and three words one exact lookup, since every word is indexed in order.
 
 Layout of `<build>/postings/`: `keys.txt` (sorted keys, one per line), `offsets.bin` (uint64, one more
 than keys), `counts.bin` (uint32 document frequency), `decided.bin` (uint32
-YYYYMMDD per document, for date order), `data.bin` (zlib'd encoded sets), `meta.json`
+YYYYMMDD per document, for date order), `first.bin` (each document's letter's first document, which
+alone holds the letter's text in Whoosh), `data.bin` (zlib'd encoded sets), `meta.json`
 (number of document slots, deleted documents).
 """
 from __future__ import annotations
@@ -29,7 +30,8 @@ from . import bitset
 from .analysis import words
 
 DIRECTORY = "postings"
-SEP = "\x1f"  # field SEP term; a pair is "w1 w2" (tokens never hold spaces)
+SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
+GRAM = 3  # the longest run of words kept as one key
 RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
@@ -38,11 +40,12 @@ def key(field: str, term: str) -> str:
 
 
 def text_keys(field: str, text: str) -> set[str]:
-    """Every word and every adjacent word pair of a text field."""
+    """Every word, adjacent pair and adjacent triple of a text field ("not medically necessary" is one key)."""
     tokens = words(text)
     prefix = field + SEP
     out = {prefix + t for t in tokens}
     out.update(f"{prefix}{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    out.update(f"{prefix}{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
     return out
 
 
@@ -65,11 +68,20 @@ class PostingsWriter:
         self.held = 0
         self.runs: list[Path] = []
         self.decided = _array("I", self.previous / "decided.bin") if self.previous else array("I")
+        self.first = _array("I", self.previous / "first.bin") if self.previous else array("I")
 
-    def add(self, docnum: int, keys: Iterable[str], decided: int) -> None:
-        if len(self.decided) < docnum:
-            self.decided.extend([0] * (docnum - len(self.decided)))
-        self.decided.append(decided)
+    def add_letter(self, first: int, decisions: int, keys: Iterable[str]) -> None:
+        """Keys of a letter's own text (its summary), held by each of its decisions."""
+        pending, numbers = self.pending, range(first, first + decisions)
+        for k in keys:
+            pending[k].extend(numbers)
+        self.held += decisions * len(keys)
+
+    def add(self, docnum: int, keys: Iterable[str], decided: int, first: int) -> None:
+        """One document's keys, its decision date and the number of its letter's first document."""
+        for values, value in ((self.decided, decided), (self.first, first)):
+            values.extend([0] * (docnum - len(values)))
+            values.append(value)
         pending = self.pending
         n = 0
         for k in keys:
@@ -107,8 +119,9 @@ class PostingsWriter:
         (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
         (self.dir / "offsets.bin").write_bytes(offsets.tobytes())
         (self.dir / "counts.bin").write_bytes(counts.tobytes())
-        self.decided.extend([0] * (size - len(self.decided)))
-        (self.dir / "decided.bin").write_bytes(self.decided.tobytes())
+        for name, values in (("decided", self.decided), ("first", self.first)):
+            values.extend([0] * (size - len(values)))
+            (self.dir / f"{name}.bin").write_bytes(values.tobytes())
         (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted}))
 
 
@@ -164,6 +177,7 @@ class PostingsReader:
         self.offsets = _array("Q", directory / "offsets.bin")
         self.counts = _array("I", directory / "counts.bin")
         self.decided = _array("I", directory / "decided.bin")  # YYYYMMDD per document, 0 when unknown
+        self.first = _array("I", directory / "first.bin")  # its letter's first document (holds the summary)
         deleted = bitset.from_ids(meta["deleted"], self.size)
         self.universe = ((1 << self.size) - 1) & ~deleted  # every live document
         self._fd = os.open(directory / "data.bin", os.O_RDONLY)

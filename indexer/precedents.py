@@ -2,15 +2,23 @@
 
 Similarity comes from the distinctive words of the rationale (weighted by how rare they are in the
 index, so boilerplate such as "medically necessary" counts for little), restricted to the same
-treatment category and boosted for the same treatment; the nearest opposite outcomes are kept too.
+treatment category and boosted for the same treatment. The nearest decisions with the other outcome
+are taken from the same treatment (the same category only when no decision on that treatment went
+the other way), each with a `contrast`: what sets the pair apart, from the index alone. That is the
+phrases of each rationale missing from the other, weighted by how rare their words are (so "no
+documented functional improvement" against "functional improvement documented" shows as "no
+documented functional" and "improvement documented"), and the guideline sections and sources only
+one of the two relied on.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from whoosh import query as wq
 
-from .analysis import is_stopword, words
+from .analysis import NEGATIONS, is_stopword, words
+from .citations import section_key
 from .schema import decision_url, iso_date
 from .store import IndexHandle, Live, as_live
 
@@ -18,11 +26,13 @@ TOP_TERMS = 15
 OPPOSITE = 2
 CANDIDATES = 60
 TREATMENT_BOOST = 3.0
+CONTRAST_TERMS = 5
+NEGATION_BONUS = 1.0
 
 
 def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit: int = 5) -> list[dict]:
-    """Up to `limit` similar decisions with the same outcome plus up to 2 with the opposite outcome,
-    from other letters in the same category, best first; [] when the decision is unknown."""
+    """Up to `limit` similar decisions with the same outcome plus up to 2 with the opposite outcome
+    (each explained by a `contrast`), from other letters, best first; [] when the decision is unknown."""
     with as_live(index).searcher() as searcher:
         doc = searcher.document(id=f"{key}#{decision_number}")
         if doc is None:
@@ -30,12 +40,19 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
         query = _similarity_query(searcher, doc)
         if query is None:
             return []
-        results = searcher.search(query, limit=CANDIDATES, filter=wq.Term("category", doc["category"]),
-                                  mask=wq.Term("letter", key))
-        found = [_precedent(hit.fields(), hit.score, doc["outcome"]) for hit in results]
-    same = [p for p in found if not p["opposite"]][:limit]
-    opposite = [p for p in found if p["opposite"]][:OPPOSITE]
-    return sorted(same + opposite, key=lambda p: -p["score"])
+        mask = wq.Term("letter", key)
+        results = searcher.search(query, limit=CANDIDATES, filter=wq.Term("category", doc["category"]), mask=mask)
+        found = [(hit.fields(), hit.score) for hit in results]
+        other = "upheld" if doc["outcome"] == "overturned" else "overturned"
+        same_treatment = wq.And([wq.Term("treatment_key", doc.get("treatment") or ""), wq.Term("outcome", other)])
+        opposite = [(hit.fields(), hit.score) for hit in
+                    searcher.search(query, limit=OPPOSITE, filter=same_treatment, mask=mask)]
+        if not opposite:
+            opposite = [(stored, score) for stored, score in found if stored["outcome"] == other][:OPPOSITE]
+        opposite_out = [_precedent(stored, score, doc) | {"contrast": contrast(searcher, doc, stored)}
+                        for stored, score in opposite]
+    same = [_precedent(stored, score, doc) for stored, score in found if stored["outcome"] == doc["outcome"]]
+    return sorted(same[:limit] + opposite_out, key=lambda p: -p["score"])
 
 
 def _similarity_query(searcher, doc: dict) -> wq.Query | None:
@@ -53,12 +70,84 @@ def _similarity_query(searcher, doc: dict) -> wq.Query | None:
     return wq.Or(clauses) if clauses else None
 
 
-def _precedent(stored: dict, score: float, outcome: str) -> dict:
+def _precedent(stored: dict, score: float, doc: dict) -> dict:
     return {
         "case": stored["case"], "letter": stored["letter"], "decision": stored["decision"],
         "item": stored["item"], "outcome": stored["outcome"].capitalize(),
         "decision_date": iso_date(stored.get("decided")),
         "url": decision_url(stored["letter"], stored["decision"]), "score": round(score, 3),
-        "opposite": stored["outcome"] != outcome, "treatment": stored.get("treatment", ""),
-        "category": stored["category"],
+        "opposite": stored["outcome"] != doc["outcome"], "treatment": stored.get("treatment", ""),
+        "category": stored["category"], "same_treatment": stored.get("treatment") == doc.get("treatment"),
     }
+
+
+def contrast(searcher, this: dict, other: dict) -> dict:
+    """What sets two decisions apart: for each side, its most distinctive phrases absent from the
+    other's rationale and the guideline sections and sources only it relied on."""
+    idf: dict[str, float] = {}
+    phrases = [_phrases(d.get("rationale_text") or "") for d in (this, other)]
+    sections = [_split(d.get("section_key")) for d in (this, other)]
+    sources = [_split(d.get("source_key")) for d in (this, other)]
+    sides = {}
+    for side, mine, theirs in (("this", 0, 1), ("precedent", 1, 0)):
+        absent = {p: t for p, t in phrases[mine].items() if p not in phrases[theirs]}
+        sides[side] = {
+            "terms": _strongest(searcher, absent, idf),
+            "sections": [s for s in sections[mine] if section_key(s) not in {section_key(x) for x in sections[theirs]}],
+            "sources": [s for s in sources[mine] if s not in sources[theirs]],
+        }
+    return sides
+
+
+def _split(joined: str | None) -> list[str]:
+    return [v for v in (joined or "").split("|") if v]
+
+
+def _content(word: str) -> bool:
+    return len(word) > 2 and word.isalpha() and not is_stopword(word) and word not in NEGATIONS
+
+
+def _phrases(text: str) -> dict[str, tuple[str, ...]]:
+    """Candidate phrases within each sentence: content words, pairs of adjacent content words, and a
+    negation with the next words up to its second content word ("no documented functional")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for sentence in re.split(r"[.;:!?](?:\s|$)", text):
+        tokens = words(sentence)
+        for i, word in enumerate(tokens):
+            if _content(word):
+                out[word] = (word,)
+                if i + 1 < len(tokens) and _content(tokens[i + 1]):
+                    out[f"{word} {tokens[i + 1]}"] = (word, tokens[i + 1])
+            elif word in NEGATIONS:
+                span = [word]
+                for nxt in tokens[i + 1:i + 5]:
+                    span.append(nxt)
+                    if sum(map(_content, span)) == 2:
+                        break
+                if any(map(_content, span)):
+                    out[" ".join(span)] = tuple(span)
+    return out
+
+
+def _strongest(searcher, candidates: dict[str, tuple[str, ...]], idf: dict[str, float]) -> list[str]:
+    """The heaviest phrases by the summed rarity of their words, none repeating a word already shown."""
+    def rarity(word: str) -> float:
+        if word not in idf:
+            idf[word] = searcher.idf("rationale", word) if searcher.doc_frequency("rationale", word) > 1 else 0.0
+        return idf[word]
+
+    weights = {}
+    for phrase, tokens in candidates.items():  # a word no other decision uses (a typo, a name) rules a phrase out
+        rarities = [rarity(w) for w in tokens if _content(w)]
+        bonus = NEGATION_BONUS if tokens[0] in NEGATIONS else 0.0  # "no documented x" beats "documented x"
+        weights[phrase] = sum(rarities) + bonus if all(rarities) else 0.0
+    chosen: list[str] = []
+    used: set[str] = set()
+    for phrase in sorted(weights, key=lambda p: (-weights[p], p)):
+        content = {w for w in candidates[phrase] if _content(w)}
+        if weights[phrase] > 0 and not content & used:
+            chosen.append(phrase)
+            used |= content
+            if len(chosen) == CONTRAST_TERMS:
+                break
+    return chosen

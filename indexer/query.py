@@ -15,12 +15,12 @@ from .treatment import CATEGORIES
 from .vocab import synonyms_of
 
 TEXT = {"item": "item", "rationale": "rationale", "summary": "summary", "guideline": "guideline",
-        "specialty": "specialty", "licensure": "licensure", "treatment": "treatment"}
+        "specialty": "specialty", "licensure": "licensure", "treatment": "treatment", "section": "section"}
 VALUES = ("outcome", "category", "source", "case", "decided", "injured")
 ALIASES = {"items": "item", "request": "item", "reason": "rationale", "rationales": "rationale",
            "guidelines": "guideline", "specialties": "specialty", "spec": "specialty", "state": "licensure",
            "license": "licensure", "result": "outcome", "cat": "category", "date": "decided",
-           "doi": "injured", "injury": "injured", "casenumber": "case"}
+           "doi": "injured", "injury": "injured", "casenumber": "case", "sections": "section"}
 FIELDS = tuple(TEXT) + VALUES
 DEFAULT_FIELDS = ("item", "rationale", "summary")  # bare words; item weighted highest in the schema
 OUTCOME_VALUES = ("upheld", "overturned")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+MAX_NESTING = 32  # brackets or NOTs inside one another: deeper would exhaust the recursion
 MAX_QUERY_CHARS = 1000
 
 
@@ -102,6 +103,13 @@ class Parser:
             self.tokens = tokenize(text)
         except QueryError as exc:
             raise QueryError(exc.message, fields) from None
+        depth = deepest = negations = 0
+        for kind, token in self.tokens:
+            depth += (kind == "open") - (kind == "close")
+            deepest = max(deepest, depth)
+            negations += token == "NOT" or (kind == "word" and len(token) - len(token.lstrip("-")))
+        if deepest > MAX_NESTING or negations > MAX_NESTING:
+            raise QueryError(f"the query nests too deeply (at most {MAX_NESTING} brackets or NOTs)", fields)
         self.pos = 0
         self.field_kind = field_kind  # name -> (canonical field, "text" | "value"), raises QueryError
         self.fields = fields

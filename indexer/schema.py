@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import json
 import os
+from urllib.parse import quote
 from pathlib import Path
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import exact_analyzer
+from .citations import distinct_sections, relied_on
 from .guidelines import decision_sources
 from .model import Determination
-from .treatment import normalize_treatment
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Text fields users can search. Each is indexed once, word for word with positions; bare words find
 # their other forms through the stem table the build writes beside the index (see stems.py).
 TEXT_FIELDS = ("item", "rationale", "summary", "guideline")
@@ -40,6 +41,12 @@ def build_schema() -> Schema:
         rationale_text=STORED(),
         summary_text=STORED(),
         letter_json=STORED(),  # the whole parsed letter, on its first decision only
+        # Precedent analytics (analytics.py reads these columns in one pass; never searched by users):
+        treatment_key=ID(sortable=True),  # the canonical treatment name, exactly
+        strength_key=ID(sortable=True),  # "10/325 mg" ("" when none)
+        quantity_key=ID(sortable=True),  # "120", "12 sessions" ("" when none)
+        section=TEXT(analyzer=exact_analyzer()),  # the guideline sections the reviewer relied on
+        section_key=ID(stored=True, sortable=True),  # "Opioids, criteria for use|Weaning of Medications"
     )
     for name in TEXT_FIELDS:
         fields[name] = TEXT(analyzer=exact_analyzer(), field_boost=FIELD_BOOSTS[name], stored=name == "item")
@@ -62,8 +69,8 @@ def iso_date(number: int | None) -> str | None:
 
 
 def decision_url(letter: str, decision: int) -> str:
-    """The case page anchor of one decision."""
-    return f"/case/{letter}#d{decision}"
+    """The case page anchor of one decision (the key quoted: file names may hold '#', '?' or spaces)."""
+    return f"/case/{quote(letter, safe='')}#d{decision}"
 
 
 def documents(det: Determination, source_hash: str = "") -> list[dict]:
@@ -71,22 +78,26 @@ def documents(det: Determination, source_hash: str = "") -> list[dict]:
     key = letter_key(det)
     letter = det.to_dict() | {"key": key, "hash": source_hash, "path": os.path.abspath(det.source)}
     docs = []
-    for n, dec in enumerate(det.decisions, start=1):
+    for n, (dec, out) in enumerate(zip(det.decisions, letter["decisions"]), start=1):
         guideline = f"{dec.claims_administrator_guideline}\n{dec.maximus_guideline}"
-        treatment = normalize_treatment(dec.item)
+        treatment = out["treatment"]
         sources = decision_sources(dec.maximus_guideline, dec.claims_administrator_guideline)
+        sections = [s for c in relied_on(dec.maximus_guideline, dec.claims_administrator_guideline)
+                    for s in c.sections]
         doc = dict(
             id=f"{key}#{n}", letter=key, case=det.case_number or "", decision=n,
             specialty=", ".join(det.specialty), licensure=", ".join(det.licensure),
-            outcome=dec.outcome.lower(), category=treatment.category, treatment=treatment.name,
+            outcome=dec.outcome.lower(), category=treatment["category"], treatment=treatment["name"],
+            treatment_key=treatment["name"], strength_key=treatment["strength"] or "",
+            quantity_key=treatment["quantity"] or "", section="\n".join(sections),
+            section_key="|".join(distinct_sections(sections)),
             specialty_key="|".join(det.specialty), source_key="|".join(sources), source=",".join(sources),
             decided=date_number(det.decision_date), injured=date_number(det.date_of_injury),
-            rationale_text=dec.rationale, summary_text=det.summary,
+            rationale_text=dec.rationale,
         )
-        for name, text in (("item", dec.item), ("rationale", dec.rationale), ("summary", det.summary),
-                           ("guideline", guideline)):
+        for name, text in (("item", dec.item), ("rationale", dec.rationale), ("guideline", guideline)):
             doc[name] = text
-        if n == 1:
-            doc["letter_json"] = json.dumps(letter)
+        if n == 1:  # the letter's own text is written once; the match table gives it to every decision
+            doc.update(letter_json=json.dumps(letter), summary=det.summary, summary_text=det.summary)
         docs.append(doc)
     return docs

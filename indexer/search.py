@@ -10,7 +10,7 @@ from whoosh.query import Term
 
 from .bitset import members
 from .guidelines import SOURCE_LABELS
-from .matching import SearchTimeout, match, ranked
+from .matching import SEARCH_SECONDS, match, ranked
 from .postings import key
 from .query import ParsedQuery, parse_query, stem_forms
 from .snippets import excerpt, mark_spans, render, snippets
@@ -73,12 +73,12 @@ def outcome_stats(upheld: int, overturned: int) -> dict:
         stats.update(overturn_rate=round(p, 4), ci_low=round(max(0.0, centre - half), 4),
                      ci_high=round(min(1.0, centre + half), 4))
     if n < FEW_DECISIONS:
-        stats["warning"] = f"only {n} decisions: too few to rely on this rate"
+        stats["warning"] = f"only {n} decision{'s' if n != 1 else ''}: too few to rely on this rate"
     return stats
 
 
 def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "relevance",
-           synonyms: bool = True, page_size: int = PAGE_SIZE) -> SearchResult:
+           synonyms: bool = True, page_size: int = PAGE_SIZE, seconds: float = SEARCH_SECONDS) -> SearchResult:
     """Parse and run a user query; raises QueryError for a query that cannot run, SearchTimeout for
     one that would run too long."""
     live = as_live(index)
@@ -87,7 +87,7 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
     forms = stem_forms(live.stems)
     parsed = parse_query(text, forms, use_synonyms=synonyms)
     with live.searcher() as searcher:
-        found = match(live.postings, searcher, parsed.query)
+        found = match(live.postings, searcher, parsed.query, seconds)
         total = found.total
         pages = max(1, math.ceil(total / page_size))
         page = min(max(1, page), pages)
@@ -96,17 +96,21 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
             order = ranked(found, need, lambda bits, n: _by_date(live, bits, n, newest=True))
         else:
             order = _by_date(live, found.bits, need, newest=sort == "newest")
-        hits = [_hit(searcher.stored_fields(d), parsed) for d in order[(page - 1) * page_size:need]]
-        suggestion = suggest(searcher, parsed, forms, synonyms) if total == 0 else None
+        hits = [_hit(live, searcher, d, parsed) for d in order[(page - 1) * page_size:need]]
+        suggestion = suggest(searcher, parsed, forms, synonyms,
+                             lambda q: match(live.postings, searcher, q, seconds).bits != 0) if total == 0 else None
     facets = _facets(live, found.bits)
     stats = outcome_stats(facets["outcome"].get("Upheld", 0), facets["outcome"].get("Overturned", 0))
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
 
 
-def _hit(stored: dict, parsed: ParsedQuery) -> Hit:
+def _hit(live: Live, searcher, docnum: int, parsed: ParsedQuery) -> Hit:
+    stored = searcher.stored_fields(docnum)
     marks = snippets(stored["rationale_text"], *parsed.marks_for("rationale"))
-    if not marks:
-        marks = snippets(stored["summary_text"], *parsed.marks_for("summary"), top=2) or [excerpt(stored["rationale_text"])]
+    if not marks:  # the letter's summary is stored once, on its first decision
+        first = live.postings.first[docnum]
+        summary = (stored if first == docnum else searcher.stored_fields(first)).get("summary_text", "")
+        marks = snippets(summary, *parsed.marks_for("summary"), top=2) or [excerpt(stored["rationale_text"])]
     item = stored["item"]
     return Hit(case=stored["case"], decision=stored["decision"], item=item,
                outcome=stored["outcome"].capitalize(), specialty=[s for s in stored["specialty_key"].split("|") if s],
@@ -124,6 +128,12 @@ def _value_sets(live: Live, field: str) -> list[tuple[str, int]]:
         cache[field] = [(k[len(start):], postings.bits(k) & postings.universe)
                         for k in postings.keys_from(start, start + "\uffff")]
     return cache[field]
+
+
+def warm(live: Live) -> None:
+    """Load the facet and date sets of a build before its first search needs them."""
+    for name in ("outcome", "category", "~specialty", "source", "~decided.y", "~decided.m"):
+        _value_sets(live, name)
 
 
 def _by_date(live: Live, bits: int, need: int, newest: bool) -> list[int]:

@@ -1,32 +1,53 @@
 """Sentence-shaped snippets with the query's words and phrases marked; document text always escaped."""
 from __future__ import annotations
 
-import fnmatch
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from .analysis import TOKEN_RE
 
+LETTERS = r"[^\W\d_]"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 MAX_SNIPPET = 320
 
 
 def mark_spans(text: str, words: set[str], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Character spans of the words and whole phrases of a query found in `text`, in order."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in TOKEN_RE.finditer(text)]
-    patterns = [w for w in words if "*" in w or "?" in w]
-    plain = words.difference(patterns)
-    spans = []
-    for start, end, word in tokens:
-        if word in plain or any(fnmatch.fnmatchcase(word, p) for p in patterns):
-            spans.append((start, end))
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if tokens[i][2] == phrase[0] and all(tokens[i + k][2] == phrase[k] for k in range(1, n)):
-                spans.append((tokens[i][0], tokens[i + n - 1][1]))
-    return _merge(spans)
+    """Character spans of the words and whole phrases of a query found in `text`, in order.
+
+    One compiled pattern scans the lowercased text in C, with token boundaries as the analyzer draws
+    them (letters and numbers are separate tokens); every branch starts with a literal character, so
+    the scan skips to possible starts and marking costs microseconds even in a long rationale.
+    """
+    lower = text.lower()
+    fold = len(lower) != len(text)  # a few characters change length when lowercased
+    pattern = _pattern(frozenset(words), tuple(phrases), fold)
+    return _merge([m.span() for m in pattern.finditer(text if fold else lower)]) if pattern else []
+
+
+@lru_cache(maxsize=256)
+def _pattern(words: frozenset[str], phrases: tuple[tuple[str, ...], ...], fold: bool) -> re.Pattern | None:
+    runs = sorted({p for p in phrases if all(p)}, key=len, reverse=True) + [(w,) for w in sorted(words) if w]
+    parts = [_run(run) for run in runs]  # longest first: at one position the whole phrase wins
+    return re.compile("|".join(parts), re.IGNORECASE if fold else 0) if parts else None
+
+
+def _run(tokens: tuple[str, ...]) -> str:
+    """A regex for consecutive tokens (`*` and `?` as in wildcards), bounded like the analyzer's tokens;
+    the boundary before the first token is checked after its first character is matched."""
+    out = []
+    for i, token in enumerate(tokens):
+        numeric = token[:1].isdigit()
+        body = re.escape(token).replace(r"\*", LETTERS + "*").replace(r"\?", LETTERS)
+        if i == 0:
+            first, body = re.escape(token[0]), re.escape(token[1:]).replace(r"\*", LETTERS + "*").replace(r"\?", LETTERS)
+            out.append(first + (r"(?<!\d.)(?<!\d\..)" if numeric else f"(?<!{LETTERS}.)"))
+        else:
+            same = numeric == tokens[i - 1][:1].isdigit()
+            out.append(r"[\W_]+" if same else r"[\W_]*")
+        out.append(body)
+    out.append(r"(?!\d|\.\d)" if tokens[-1][:1].isdigit() else f"(?!{LETTERS})")
+    return "".join(out)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from .postings import DIRECTORY as POSTINGS, PostingsReader
 from .schema import SCHEMA_VERSION, build_schema
 
 MANIFEST = "manifest.json"
+RETIRED_GRACE = 60.0  # seconds a replaced build stays on disk (readers recheck `current` every 0.5 s)
 STEMS = "stems.json"
 
 
@@ -69,6 +70,10 @@ def prune_builds(root: Path, keep: int = 2) -> None:
     builds = sorted((p for p in (root / "builds").iterdir() if p.is_dir()), key=lambda p: p.name)
     finished = [p for p in builds if (p / MANIFEST).is_file()]
     keepers = set(finished[-keep:]) | ({live} if live else set())
+    now = time.time()
+    for older, newer in zip(finished, finished[1:]):
+        if now - (newer / MANIFEST).stat().st_mtime < RETIRED_GRACE:
+            keepers.add(older)  # replaced moments ago: a reader may still be opening searchers on it
     for path in builds:
         if path not in keepers:
             shutil.rmtree(path, ignore_errors=True)

@@ -8,7 +8,8 @@ drugs by generic (`vocab.GENERIC_OF`; unknown drugs by their leading words, comp
 "lumbar epidural steroid injection". Quantity is the dispensed count for drugs ("120" from
 "#120", "60 g" from "#60 grams"); for visit-based services the total visits ("12 sessions"
 from "2 times a week for 6 weeks", "12-18 sessions" from "2-3 times a week for 6 weeks");
-otherwise a count ("#2", leading "2 ...") or rental length ("14 days").
+otherwise a count ("#2", leading "2 ...") or rental length ("14 days"). Refills are counted when
+the item states them ("with 2 refills" is 2, "with no refills" 0).
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Treatment:
     strength: str | None
     quantity: str | None
     body_part: str | None
+    refills: int | None = None  # "with 2 refills", "Three refills of ...", "no refills"
 
 
 _KNOWN = "|".join(re.escape(n) for n in sorted(GENERIC_OF, key=len, reverse=True))
@@ -199,6 +201,10 @@ def _format_strength(m: re.Match) -> str:
     return "/".join(re.findall(_NUM, m[1])) + unit
 
 
+_WITH_APAP = {"hydrocodone", "oxycodone", "tramadol", "codeine"}
+_APAP_STRENGTH = re.compile(r"\d+(?:\.\d+)?/(?:300|325|500|650|750) mg$")
+
+
 def _drug(text: str) -> tuple[str, str | None, str | None]:
     """(name, generic, strength): known names via GENERIC_OF, compounds as "a/b/c"."""
     found = [m for m in _INGREDIENT.finditer(text) if m[0].lower() not in _FORM
@@ -210,6 +216,8 @@ def _drug(text: str) -> tuple[str, str | None, str | None]:
         per = [_STRENGTH.match(text, m.end()) for m in found]
         strength = "/".join(_format_strength(s) if s else "?" for s in per)
     known = all(m[0].lower() in GENERIC_OF for m in found)
+    if len(names) == 1 and names[0] in _WITH_APAP and strength and _APAP_STRENGTH.match(strength):
+        names = [f"{names[0]}/acetaminophen"]  # "Hydrocodone 10/325 mg" is the acetaminophen combination
     if names:
         return "/".join(names), "/".join(names) if known else None, strength
     lead = re.match(r"[a-z][a-z .'-]*?(?=\s*(?:\d|#|\(|,|$))", text, re.I)
@@ -259,6 +267,14 @@ def _count(text: str, raw: str) -> str | None:
     return None
 
 
+def _refills(text: str) -> int | None:
+    """Refills the item states: "with 2 refills", "Three refills of ...", "refills: 1", "no refills"."""
+    m = re.search(rf"\b(no|{_N})\s+refills?\b|\brefills?:?\s*(\d+)\b", text, re.I)
+    if not m:
+        return None
+    return 0 if (m[1] or "").lower() == "no" else _num(m[1] or m[2])
+
+
 def normalize_treatment(item: str) -> Treatment:
     """Classify and canonicalise one disputed item (general rules, first match wins)."""
     raw = _DOS.sub("", " ".join(item.split()))
@@ -268,7 +284,7 @@ def normalize_treatment(item: str) -> Treatment:
     if category == "medication":
         name, generic, strength = _drug(text)
         count = _count(re.sub(_DRUG, "", text, flags=re.I), raw)  # not the 3 of "Tylenol #3"
-        return Treatment(name, category, generic, strength, count, None)
+        return Treatment(name, category, generic, strength, count, None, _refills(raw))
     parts = _body_parts(text)
     if template is None:
         keep = match and category not in ("other", "surgery", "lab")
@@ -283,4 +299,4 @@ def normalize_treatment(item: str) -> Treatment:
     visits = category in ("therapy", "chiropractic", "acupuncture", "psychological",
                           "home_health", "other")
     quantity = (_sessions(text) if visits else None) or _count(text, raw)
-    return Treatment(name, category, None, None, quantity, ", ".join(parts) or None)
+    return Treatment(name, category, None, None, quantity, ", ".join(parts) or None, _refills(raw))

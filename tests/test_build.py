@@ -120,5 +120,8 @@ def test_cli_parse_json_contract(tmp_path):
                          "ur_denial_date", "application_received", "priority", "licensure", "specialty",
                          "summary", "decisions"}
     assert set(data["decisions"][0]) == {"item", "outcome", "original_request", "authorized",
-                                         "claims_administrator_guideline", "maximus_guideline", "rationale"}
+                                         "claims_administrator_guideline", "maximus_guideline", "rationale",
+                                         "treatment", "citations"}
+    assert set(data["decisions"][0]["treatment"]) >= {"name", "category", "strength", "quantity"}
+    assert data["decisions"][0]["treatment"]["name"] == "hydrocodone/acetaminophen"
     assert data["decisions"][0]["authorized"] == "Norco 10/325mg #25"

@@ -49,7 +49,11 @@ def _reference(s, q) -> set[int]:
     if isinstance(q, wq.NumericRange) and not (q.start and q.end):  # Whoosh's open-ended ranges match everything
         low, high = q.start or 1, q.end or 99999999
         return {d for d in s.reader().all_doc_ids() if low <= (s.stored_fields(d).get(q.fieldname) or 0) <= high}
-    return set(s.docs_for_query(q))
+    found = set(s.docs_for_query(q))
+    if getattr(q, "fieldname", None) == "summary":  # held by a letter's first decision, true of all of them
+        letters = {s.stored_fields(d)["letter"] for d in found}
+        found = {d for d in s.reader().all_doc_ids() if s.stored_fields(d)["letter"] in letters}
+    return found
 
 
 def _table(handle, q):

@@ -1,9 +1,13 @@
 """Precedents: similar decisions from other letters on the same kind of treatment, both outcomes."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from indexer.precedents import precedents
+from indexer.analysis import NEGATIONS, words
+from indexer.citations import section_key
+from indexer.precedents import CONTRAST_TERMS, contrast, precedents
 from indexer.search import search
 
 
@@ -57,3 +61,54 @@ def test_unknown_decision_has_no_precedents(handle, key, number):
 def test_accepts_a_live_snapshot(handle, norco):
     hit, found = norco
     assert precedents(handle.live(), hit.letter, hit.decision) == found
+
+
+def test_opposite_precedents_are_on_the_same_treatment(handle, norco):
+    hit, found = norco
+    opposite = [p for p in found if p["opposite"]]
+    assert opposite and all(p["same_treatment"] and p["treatment"] == "hydrocodone/acetaminophen" for p in opposite)
+    assert all(p["same_treatment"] == (p["treatment"] == "hydrocodone/acetaminophen") for p in found)
+    assert all("contrast" not in p for p in found if not p["opposite"])
+
+
+def _stored(handle, letter: str, decision: int) -> dict:
+    with handle.live().searcher() as searcher:
+        return searcher.document(id=f"{letter}#{decision}")
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """The phrase's words in order within one sentence of the text."""
+    return any(f" {phrase} " in f" {' '.join(words(s))} " for s in re.split(r"[.;:!?](?:\s|$)", text))
+
+
+def test_contrast_terms_and_citations_set_the_pair_apart(handle, norco):
+    hit, found = norco
+    this = _stored(handle, hit.letter, hit.decision)
+    for p in (p for p in found if p["opposite"]):
+        other = _stored(handle, p["letter"], p["decision"])
+        for side, mine, theirs in (("this", this, other), ("precedent", other, this)):
+            terms = p["contrast"][side]["terms"]
+            assert 1 <= len(terms) <= CONTRAST_TERMS
+            assert all(_has_phrase(mine["rationale_text"], t) and not _has_phrase(theirs["rationale_text"], t)
+                       for t in terms), (side, terms)
+            content = [w for t in terms for w in t.split() if w not in NEGATIONS]
+            assert len(content) == len(set(content))  # no word shown twice
+            theirs_keys = {section_key(s) for s in theirs["section_key"].split("|") if s}
+            assert p["contrast"][side]["sections"] == [s for s in mine["section_key"].split("|")
+                                                       if s and section_key(s) not in theirs_keys]
+
+
+def test_contrast_prefers_the_negated_phrase(handle):
+    this = {"rationale_text": "The records show no documented functional improvement with the use of Norco. "
+                              "Therefore the request is not medically necessary.",
+            "section_key": "Opioids, criteria for use|Weaning of Medications", "source_key": "mtus"}
+    other = {"rationale_text": "Functional improvement documented with pain reduction. "
+                               "Therefore the request is medically necessary.",
+             "section_key": "Opioids, criteria for use", "source_key": "mtus|odg"}
+    with handle.live().searcher() as searcher:
+        found = contrast(searcher, this, other)
+    assert "no documented functional" in found["this"]["terms"]
+    assert "not medically necessary" in found["this"]["terms"]
+    assert "improvement documented" in found["precedent"]["terms"]
+    assert found["this"]["sections"] == ["Weaning of Medications"] and found["precedent"]["sections"] == []
+    assert (found["this"]["sources"], found["precedent"]["sources"]) == ([], ["odg"])

@@ -18,9 +18,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     # One handle per app: it re-resolves the `current` build, so rebuilds show up without a restart.
     app.extensions["imr_index"] = IndexHandle(app.config["INDEX_DIR"])
 
-    from . import api, errors, views
+    from . import analytics, api, errors, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(analytics.bp)
     errors.init_app(app)
     return app

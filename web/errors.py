@@ -1,9 +1,10 @@
 """Error pages and security headers: user input never yields a traceback, only a plain message."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, abort, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from indexer.matching import SearchTimeout
 from indexer.querylang import QueryError
 from indexer.store import IndexMissing
 
@@ -27,17 +28,36 @@ def _error(status: int, title: str, message: str, fields=()):
         if fields:
             body["fields"] = list(fields)
         return jsonify(body), status
-    query = request.args.get("q", "")
+    query = request.args.get("q", "") if _utf8_query() else ""
     return render_template("error.html", status=status, title=title, message=message,
                            fields=list(fields), q=query), status
+
+
+def _utf8_query() -> bool:
+    """Whether the raw query string is UTF-8 (werkzeug raises on `request.args` otherwise)."""
+    try:
+        request.query_string.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def init_app(app: Flask) -> None:
     """Register the handlers for library errors, HTTP errors and anything unexpected."""
 
+    @app.before_request
+    def reject_undecodable_query():
+        if not _utf8_query():
+            abort(400, description="The address holds bytes that are not UTF-8 text; "
+                                   "percent-encode them (for example %C3%A9 for \u00e9).")
+
     @app.errorhandler(QueryError)
     def bad_query(exc: QueryError):
         return _error(400, "That query cannot run", exc.message, exc.fields)
+
+    @app.errorhandler(SearchTimeout)
+    def too_slow(exc: SearchTimeout):
+        return _error(503, "That search took too long", str(exc))
 
     @app.errorhandler(IndexMissing)
     def no_index(exc: IndexMissing):

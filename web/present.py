@@ -7,6 +7,7 @@ from flask import abort, current_app, request
 from markupsafe import Markup
 
 from indexer.guidelines import SOURCE_LABELS
+from indexer.matching import SEARCH_SECONDS
 from indexer.search import SORTS, SearchResult, get_letter, search
 from indexer.store import IndexHandle, Live
 
@@ -33,7 +34,8 @@ def search_args() -> dict:
 
 def run_search(args: dict, **options) -> SearchResult:
     """The search the request's arguments ask for (page, sort and synonyms unless overridden)."""
-    options = {"page": args["page"], "sort": args["sort"], "synonyms": args["synonyms"]} | options
+    options = {"page": args["page"], "sort": args["sort"], "synonyms": args["synonyms"],
+               "seconds": current_app.config.get("SEARCH_SECONDS", SEARCH_SECONDS)} | options
     return search(live(), args["q"], **options)
 
 

@@ -1,0 +1,383 @@
+"""Drive the real server with many concurrent keep-alive clients while rebuilds switch the index under it.
+
+    .venv/bin/python bench/load.py --index ROOT [--corpus DIR] [--clients 32] [--seconds 60] [--port P] [--json OUT]
+
+Starts `indexer serve --index ROOT` on 127.0.0.1 (a free port unless --port), waits for it, then runs
+--clients threads, each on its own http.client keep-alive connection, over a mixed workload: searches
+from a built-in list (field filters, phrases, wildcards, dates, facet clicks, page 2, sort=newest),
+case pages of letters seen in results, /api/search, /search.csv now and then, a few queries that must
+be refused with a 400. With --corpus, a background loop rebuilds the index from it (full and --update
+in turn) the whole time, so `current` switches under the clients.
+
+Prints requests/s, p50/p95/p99 latency, errors (any status >= 500, a connection error, a 4xx on a
+valid request or a wrong status on an invalid one), index switches seen and the server's peak RSS;
+--json OUT writes the same figures. Exits 1 when there was any error. Loopback only; everything it
+starts is stopped at the end, on Ctrl-C too.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote, urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+INDEXER = [sys.executable, "-m", "indexer.cli"]
+HOST = "127.0.0.1"
+QUERIES = [
+    "norco", "item:norco outcome:upheld", '"functional improvement"', '"not medically necessary"',
+    'rationale:"functional improvement" -norco', "physical therapy", "acupuncture OR chiropractic",
+    "category:imaging outcome:overturned", 'specialty:"pain management"', "hydroco*", "decided:2017-01",
+    '"weaning opioids"~5', "item:10/325mg", "improve", "mri lumbar", "guideline:odg", "tramadol",
+    "outcome:overturned", "urine drug screen", "epidural steroid injection", "tens unit", "gabapentin",
+    "lidoderm", "cervical spine", "knee arthroscopy", "home health", "psychotherapy", "decided:>=2017-02-01",
+    "emg/ncv", "cyclobenzaprine", "functional restoration program", "acupunture", "source:mtus outcome:overturned",
+    "(acupuncture OR chiropractic) decided:2016..2018", "injured:<2010 category:surgery", "NOT norco opioids",
+    "treatment:hydrocodone", "licensure:california specialty:orthopedic", "summary:lumbar rationale:fusion",
+    "category:dme", "case:CM16*", "medically necessary", "omeprazole OR pantoprazole", '"home exercise program"',
+]
+FACETS = ["outcome:upheld", "outcome:overturned", "category:medication", "category:imaging", "category:therapy",
+          "decided:2016", "decided:2017", "source:odg", "source:mtus"]
+INVALID = ["foo:bar", '"unclosed', "(", "*pioid", "decided:notadate", "x" * 1001]
+# (kind, weight): what one request is, drawn at random by each client
+MIX = [("search", 30), ("page2", 8), ("newest", 8), ("facet", 8), ("api", 15), ("case", 16), ("api_case", 4),
+       ("csv", 3), ("static", 4), ("invalid", 4)]
+
+
+@dataclass
+class Tally:
+    """What the clients saw; one lock, shared."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    latencies: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
+    errors: int = 0
+    gone: int = 0  # case pages that were 404 because a rebuild dropped the letter: right, not an error
+    error_samples: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+
+    def record(self, kind: str, seconds: float, error: str | None) -> None:
+        with self.lock:
+            self.latencies.append(seconds)
+            self.by_kind.setdefault(kind, []).append(seconds)
+            if error:
+                self.errors += 1
+                if len(self.error_samples) < 20:
+                    self.error_samples.append(f"{kind}: {error}")
+
+    def count_gone(self, key: str) -> None:
+        with self.lock:
+            self.gone += 1
+            if key in self.keys:
+                self.keys.remove(key)
+
+    def add_keys(self, keys: list[str]) -> None:
+        with self.lock:
+            for key in keys:
+                if key not in self.keys and len(self.keys) < 500:
+                    self.keys.append(key)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def request_for(kind: str, rng: random.Random, tally: Tally) -> tuple[str, int]:
+    """(path, expected status) for one request of a kind."""
+    q = rng.choice(QUERIES)
+    if kind == "page2":
+        return "/search?" + urlencode({"q": q, "page": 2}), 200
+    if kind == "newest":
+        return "/search?" + urlencode({"q": q, "sort": "newest"}), 200
+    if kind == "facet":
+        return "/search?" + urlencode({"q": f"{q} {rng.choice(FACETS)}"}), 200
+    if kind == "api":
+        return "/api/search?" + urlencode({"q": q, "page": rng.choice([1, 1, 2])}), 200
+    if kind in ("case", "api_case") and tally.keys:
+        key = quote(rng.choice(tally.keys), safe="")
+        return (f"/case/{key}?" + urlencode({"q": q}) if kind == "case" else f"/api/case/{key}"), 200
+    if kind == "csv":
+        return "/search.csv?" + urlencode({"q": q}), 200
+    if kind == "static":
+        return rng.choice(["/", "/help", "/static/style.css"]), 200
+    if kind == "invalid":
+        return rng.choice(["/search?", "/api/search?"]) + urlencode({"q": rng.choice(INVALID)}), 400
+    return "/search?" + urlencode({"q": q}), 200
+
+
+def key_of(path: str) -> str:
+    return unquote(path.split("?")[0].split("/")[-1])
+
+
+KEY_IN_HTML = re.compile(r'href="/case/([^"?#/]+)')
+
+
+def seen_keys(path: str, body: bytes) -> list[str]:
+    if path.startswith("/api/search"):
+        return [hit["letter"] for hit in json.loads(body)["hits"]]
+    if path.startswith("/search?"):
+        return [unquote(k) for k in KEY_IN_HTML.findall(body.decode("utf-8", "replace"))]
+    return []
+
+
+class Letters:
+    """The letter keys of the build `current` names now, read from its manifest once per build."""
+
+    def __init__(self, index: str):
+        self.link = os.path.join(index, "current")
+        self.lock = threading.Lock()
+        self.build, self.keys = "", set()
+
+    def has(self, key: str) -> bool:
+        with self.lock:
+            for _ in range(3):  # a build can be pruned between reading the link and its manifest
+                build = os.path.realpath(self.link)
+                if build == self.build:
+                    break
+                try:
+                    manifest = json.loads(Path(build, "manifest.json").read_text())
+                except OSError:
+                    continue
+                self.build, self.keys = build, {entry["key"] for entry in manifest["files"].values()}
+                break
+            return key in self.keys
+
+
+def client(port: int, deadline: float, seed: int, tally: Tally, letters: Letters) -> None:
+    """One keep-alive connection issuing requests back to back until the deadline."""
+    rng = random.Random(seed)
+    kinds, weights = zip(*MIX)
+    conn = http.client.HTTPConnection(HOST, port, timeout=60)
+    while time.monotonic() < deadline:
+        kind = rng.choices(kinds, weights)[0]
+        path, expected = request_for(kind, rng, tally)
+        started = time.perf_counter()
+        error = None
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            body = response.read()
+            if response.status == 404 and kind in ("case", "api_case") and not letters.has(key_of(path)):
+                tally.count_gone(key_of(path))  # seen in results before a rebuild that dropped it; the server is right
+            elif response.status != expected:
+                error = f"{response.status} (expected {expected}) on {path[:120]}: {body[:200]!r}"
+            elif expected == 200:
+                tally.add_keys(seen_keys(path, body))
+            if response.getheader("Connection", "").lower() == "close":
+                conn.close()
+        except (OSError, http.client.HTTPException) as exc:
+            error = f"{type(exc).__name__}: {exc} on {path[:120]}"
+            conn.close()
+            conn = http.client.HTTPConnection(HOST, port, timeout=60)
+        except ValueError as exc:  # an answer that does not parse (bad JSON): counted, the client goes on
+            error = f"{type(exc).__name__}: {exc} on {path[:120]}"
+        tally.record(kind, time.perf_counter() - started, error)
+    conn.close()
+
+
+def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict) -> None:
+    """Full and --update builds in turn until told to stop; the build in flight when told is let finish."""
+    n = 0
+    while not stop.is_set():
+        args = INDEXER + ["build", corpus, "--index", index, "--jobs", str(state["jobs"])] + (["--update"] if n % 2 else [])
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        state["proc"] = proc
+        try:
+            out, err = proc.communicate(timeout=state["build_timeout"])
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            state["failures"].append(f"build took over {state['build_timeout']} s; killed")
+            continue
+        if proc.returncode == 0:
+            state["builds"] += 1
+        else:
+            state["failures"].append(err.strip().splitlines()[-1] if err.strip() else f"exit {proc.returncode}")
+        n += 1
+
+
+def watch(index: str, pid: int, stop: threading.Event, state: dict) -> None:
+    """Count switches of `current` and follow the server's memory."""
+    link = os.path.join(index, "current")
+    last = os.path.realpath(link)
+    while not stop.wait(0.05):
+        now = os.path.realpath(link)
+        if now != last:
+            state["switches"] += 1
+            last = now
+        state["rss_mb"] = max(state["rss_mb"], server_rss_mb(pid))
+
+
+def server_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM, else VmRSS) of the server process, in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for name in ("VmHWM", "VmRSS"):
+        m = re.search(rf"^{name}:\s+(\d+) kB", status, re.M)
+        if m:
+            return int(m.group(1)) / 1024
+    return 0.0
+
+
+def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited with {server.returncode} before answering")
+        try:
+            conn = http.client.HTTPConnection(HOST, port, timeout=2)
+            conn.request("GET", "/api/search?q=norco")
+            status = conn.getresponse().status
+            conn.close()
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"the server did not answer within {seconds:.0f} s")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * (len(ordered) - 1) + 0.5))] if ordered else 0.0
+
+
+def stop_process(proc: subprocess.Popen | None) -> None:
+    """SIGTERM the process group we started, SIGKILL it if it lingers."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    except ProcessLookupError:
+        pass
+
+
+def server_tracebacks(log: Path, limit: int = 3) -> list[str]:
+    """The last few errors the server logged with their tracebacks (web/errors.py logs every 500)."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return ["unhandled error on " + block.strip()[:3000] for block in text.split("unhandled error on ")[1:]][-limit:]
+
+
+def run(args: argparse.Namespace, log: Path) -> dict:
+    port = args.port or free_port()
+    with open(log, "w") as sink:  # a file, not a pipe nobody reads: a chatty server must never block on it
+        server = subprocess.Popen(INDEXER + ["serve", "--index", args.index, "--host", HOST, "--port", str(port)],
+                                  cwd=ROOT, stdout=sink, stderr=sink, text=True, start_new_session=True)
+    stop = threading.Event()
+    state = {"builds": 0, "failures": [], "switches": 0, "rss_mb": 0.0, "proc": None, "jobs": args.build_jobs,
+             "build_timeout": max(60, args.seconds * 2)}
+    background = []
+    try:
+        wait_until_up(port, server)
+        background.append(threading.Thread(target=watch, args=(args.index, server.pid, stop, state), daemon=True))
+        if args.corpus:
+            background.append(threading.Thread(target=rebuild_loop, args=(args.index, args.corpus, stop, state),
+                                               daemon=True))
+        for thread in background:
+            thread.start()
+        tally = Tally()
+        started = time.monotonic()
+        deadline = started + args.seconds
+        letters = Letters(args.index)
+        clients = [threading.Thread(target=client, args=(port, deadline, n, tally, letters), daemon=True)
+                   for n in range(args.clients)]
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join(timeout=args.seconds + 120)
+        elapsed = time.monotonic() - started
+        state["rss_mb"] = max(state["rss_mb"], server_rss_mb(server.pid))
+        if server.poll() is not None:
+            tally.errors += 1
+            tally.error_samples.append(f"the server died with {server.returncode}: {log.read_text()[-500:]}")
+    except BaseException:  # Ctrl-C, SIGTERM, a server that never came up: do not wait for a rebuild to finish
+        stop.set()
+        stop_process(state["proc"])
+        raise
+    finally:
+        stop.set()
+        for thread in background:
+            thread.join(timeout=state["build_timeout"] + 5)
+        stop_process(state["proc"])
+        stop_process(server)
+    errors = tally.errors + len(state["failures"])
+    return {
+        "requests": len(tally.latencies), "seconds": round(elapsed, 1),
+        "rps": round(len(tally.latencies) / elapsed, 1) if elapsed else 0.0,
+        "p50_ms": round(percentile(tally.latencies, 0.50) * 1000, 1),
+        "p95_ms": round(percentile(tally.latencies, 0.95) * 1000, 1),
+        "p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 1),
+        "errors": errors, "switches": state["switches"], "server_rss_mb": round(state["rss_mb"], 1),
+        "builds": state["builds"], "clients": args.clients, "gone": tally.gone,
+        "by_kind": {kind: {"requests": len(v), "p50_ms": round(percentile(v, 0.5) * 1000, 1),
+                           "p95_ms": round(percentile(v, 0.95) * 1000, 1)} for kind, v in sorted(tally.by_kind.items())},
+        "error_samples": tally.error_samples + state["failures"][:10],
+        "server_tracebacks": server_tracebacks(log) if tally.errors else [],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: .venv/bin/python bench/load.py --index /tmp/la/ix --corpus seeds --seconds 20")
+    parser.add_argument("--index", required=True, help="an existing index directory (built by `indexer build`)")
+    parser.add_argument("--corpus", help="letters to rebuild the index from, over and over, during the run")
+    parser.add_argument("--clients", type=int, default=32, help="concurrent keep-alive clients (default 32)")
+    parser.add_argument("--seconds", type=float, default=60, help="how long the clients run (default 60)")
+    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument("--build-jobs", type=int, default=1, help="parser processes per rebuild (default 1)")
+    parser.add_argument("--json", metavar="OUT", help="also write the figures to this JSON file")
+    parser.add_argument("--server-log", metavar="FILE", help="keep the server's output here (default: discarded)")
+    args = parser.parse_args(argv)
+    if not os.path.isdir(os.path.join(args.index, "current")):
+        parser.error(f"no index at {args.index}; build one first: indexer build seeds --index {args.index}")
+    if args.clients < 1 or args.seconds <= 0:
+        parser.error("--clients must be at least 1 and --seconds positive")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run()'s finally stops the server and builds
+    with tempfile.TemporaryDirectory(prefix="load-") as tmp:
+        try:
+            figures = run(args, Path(args.server_log or Path(tmp) / "server.log"))
+        except KeyboardInterrupt:
+            print("interrupted; the server and any rebuild were stopped", file=sys.stderr)
+            return 130
+    print(f"{figures['requests']:,} requests in {figures['seconds']} s from {args.clients} clients: "
+          f"{figures['rps']} requests/s; latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
+          f"p99 {figures['p99_ms']} ms")
+    for kind, row in figures["by_kind"].items():
+        print(f"  {kind:9} {row['requests']:7,} requests  p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms")
+    print(f"index switches seen: {figures['switches']} ({figures['builds']} rebuilds finished; "
+          f"{figures['gone']} case pages of letters a rebuild had dropped, rightly 404); "
+          f"server peak RSS {figures['server_rss_mb']} MB; errors: {figures['errors']}")
+    for sample in figures["error_samples"]:
+        print(f"  error: {sample}")
+    for trace in figures["server_tracebacks"]:
+        print("server log:\n" + trace)
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
+    return 1 if figures["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""The match table's pieces: bit sets round-trip, spilled runs merge to the same table as one pass."""
+from __future__ import annotations
+
+from array import array
+
+from hypothesis import given, settings, strategies as st
+
+import indexer.postings as postings
+from indexer import bitset
+from indexer.postings import PostingsReader, PostingsWriter, date_keys, text_keys
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(0, 4999)))
+def test_encode_decode_round_trip(ids):
+    ordered = array("I", sorted(ids))
+    data = bitset.encode(ordered, 5000)
+    assert data[:1] == (b"D" if len(ids) * 32 >= 5000 else b"S")
+    assert bitset.members(bitset.decode(data, 5000)) == sorted(ids)
+    assert bitset.decode_ids(data) == sorted(ids)
+
+
+def test_members_stops_at_the_limit():
+    bits = bitset.from_ids([3, 9, 64, 65, 4000], 5000)
+    assert bitset.members(bits) == [3, 9, 64, 65, 4000]
+    assert bitset.members(bits, 3) == [3, 9, 64]
+    assert bitset.members(0) == []
+
+
+def test_text_keys_hold_words_pairs_and_triples():
+    keys = text_keys("rationale", "Not medically necessary.")
+    assert keys == {"rationale\x1fnot", "rationale\x1fmedically", "rationale\x1fnecessary",
+                    "rationale\x1fnot medically", "rationale\x1fmedically necessary",
+                    "rationale\x1fnot medically necessary"}
+    assert date_keys("decided", 20170105) == ["~decided.y\x1f2017", "~decided.m\x1f201701", "~decided.d\x1f20170105"]
+    assert date_keys("decided", 0) == []
+
+
+def _table(tmp_path, name, spill_every):
+    build = tmp_path / name
+    build.mkdir()
+    postings.RUN_POSTINGS = spill_every
+    try:
+        writer = PostingsWriter(build)
+        writer.add_letter(0, 2, ["summary\x1fback", "summary\x1fpain"])
+        for doc in range(200):
+            keys = [f"rationale\x1fw{doc % 50}", f"rationale\x1fm{doc % 3}"] + (["item\x1frare"] if doc == 150 else [])
+            writer.add(doc, keys, 20170000 + doc % 28 + 1, doc - doc % 2)
+        writer.finish(200, [5])
+    finally:
+        postings.RUN_POSTINGS = 15_000_000
+    return PostingsReader(build / "postings")
+
+
+def test_spilled_runs_merge_to_the_same_table(tmp_path):
+    one, many = _table(tmp_path, "one", 10**9), _table(tmp_path, "many", 37)
+    assert one.keys == many.keys
+    for k in one.keys:
+        assert one.bits(k) == many.bits(k), k
+        assert one.count(k) == many.count(k) == one.bits(k).bit_count()
+    assert bitset.members(one.bits("summary\x1fpain")) == [0, 1]
+    assert bitset.members(one.bits("item\x1frare")) == [150]
+    assert one.universe.bit_count() == 199 and not one.universe >> 5 & 1
+    assert list(one.decided[:3]) == [20170001, 20170002, 20170003] and list(one.first[:4]) == [0, 0, 2, 2]
+    assert one.keys_from("rationale\x1fw1", "rationale\x1fw2") == [f"rationale\x1fw{n}" for n in [1, *range(10, 20)]]
+    assert bitset.members(one.bits("rationale\x1fw7")) == [7, 57, 107, 157]
