@@ -141,17 +141,30 @@ def timeline(root: Path, files: list[str], update: bool, jobs: int = 2) -> list[
 def kill_in_phase(root: Path, files: list[str], update: bool, phase: int, fraction: float,
                   lengths: list[float], jobs: int = 2) -> tuple[float, int, str]:
     """Start a build, SIGKILL its main process `fraction` of the way into `phase`, clear away its workers.
+    Phases seen from start to end on the way update `lengths`, so the aim follows the machine's load.
     Returns (seconds from start to the kill, milestones reached, error of a build that ended by itself)."""
     watch, started = Watch(root, update), time.perf_counter()
     proc = start_build(root, files, update, jobs)
+    seen = {0: 0.0}
+    deadline = None
     try:
-        while proc.poll() is None and watch.reached() < phase:
+        while proc.poll() is None:
+            now = time.perf_counter() - started
+            reached = watch.reached()
+            for k in range(1, reached + 1):
+                seen.setdefault(k, now)
+            if deadline is None and reached >= phase:
+                deadline = seen[phase] + fraction * lengths[phase]
+            if deadline is not None and now >= deadline:
+                break
             time.sleep(0.001)
-        time.sleep(fraction * lengths[phase])
         ended = proc.poll()
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         moment = time.perf_counter() - started
+        for k in range(len(PHASES)):
+            if k in seen and k + 1 in seen and seen[k + 1] > seen[k]:
+                lengths[k] = seen[k + 1] - seen[k]
         problem = proc.stderr.read().strip()[-300:] if ended else ""
         return moment, watch.reached(), problem
     finally:

@@ -24,7 +24,8 @@ from .parse import parse_file
 from .analysis import stem_word
 from .postings import PostingsWriter, date_keys, key, text_keys
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
-from .store import MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest, switch_to
+from .store import (MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest,
+                    release_inherited_locks, switch_to)
 
 FILE_SECONDS = 30  # one pathological file may not stall a build
 FILE_MEMORY = 2 * 1024**3
@@ -63,7 +64,7 @@ def _keyed_fields() -> tuple[list[str], list[str], list[str]]:
     schema = build_schema()
     text = [n for n in schema.names() if isinstance(schema[n], TEXT)]
     exact = [n for n in schema.names() if type(schema[n]) is ID and n not in ("id", "letter")
-             and not n.endswith("_key") and schema[n].indexed]
+             and (not n.endswith("_key") or n == "treatment_key") and schema[n].indexed]
     lists = [n for n in schema.names() if isinstance(schema[n], KEYWORD)]
     return text, exact, lists
 
@@ -103,6 +104,8 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         files, problems = find_letters(paths)
         report.skipped.extend(problems)
         previous = current_build(root) if update else None
+        if previous and read_manifest(previous).get("schema_version") != SCHEMA_VERSION:
+            previous = None  # built by another version: an update cannot reuse it, so build afresh
         old_files = read_manifest(previous)["files"] if previous else {}
         digests = {p: _digest(p) for p in files} if previous else {}
         todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
@@ -275,6 +278,7 @@ def _parse_all(paths: list[tuple[str, str]], jobs: int | None, progress) -> Iter
 
 def _limit_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    release_inherited_locks()
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or hard > FILE_MEMORY:
         resource.setrlimit(resource.RLIMIT_AS, (FILE_MEMORY, hard))
@@ -292,7 +296,7 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
     """Worker: extract, parse and make documents for one file; every failure becomes a reason."""
     path, digest = task
     digest = digest or _digest(path)
-    old = signal.signal(signal.SIGALRM, _on_alarm) if _in_worker() else None
+    old = signal.signal(signal.SIGALRM, _on_alarm) if _can_alarm() else None
     if old is not None:
         signal.alarm(FILE_SECONDS)
     try:
@@ -314,5 +318,7 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
             signal.signal(signal.SIGALRM, old)
 
 
-def _in_worker() -> bool:
-    return multiprocessing.current_process().name != "MainProcess"
+def _can_alarm() -> bool:
+    """SIGALRM bounds one file's time in a pool worker, or in-process when this is the main thread."""
+    return (multiprocessing.current_process().name != "MainProcess"
+            or threading.current_thread() is threading.main_thread())

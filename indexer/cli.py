@@ -109,7 +109,8 @@ QUERY_HELP = """Search the index. One hit per decision, best first (or --sort ne
 
 \b
 Fields: item, outcome, specialty, rationale, summary, guideline, licensure,
-        treatment, category, case, decided (decision date), injured (date of injury)
+        treatment, section, category, source, case, decided (decision date),
+        injured (date of injury)
 Bare words search item, rationale and summary (item weighted highest).
 \b
   item:norco outcome:upheld           field queries (AND is implied)

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from whoosh import query as wq
-
 from .analysis import NEGATIONS, is_stopword, words
+from .bitset import members
 from .citations import section_key
+from .matching import Matches, ranked
+from .postings import key as pkey
 from .schema import decision_url, iso_date
 from .store import IndexHandle, Live, as_live
 
@@ -32,42 +33,78 @@ NEGATION_BONUS = 1.0
 
 def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit: int = 5) -> list[dict]:
     """Up to `limit` similar decisions with the same outcome plus up to 2 with the opposite outcome
-    (each explained by a `contrast`), from other letters, best first; [] when the decision is unknown."""
-    with as_live(index).searcher() as searcher:
-        doc = searcher.document(id=f"{key}#{decision_number}")
-        if doc is None:
+    (each explained by a `contrast`), from other letters, best first; [] when the decision is unknown.
+
+    Scored on the match table (postings.py): a candidate's score is the summed weight of the clauses it
+    holds, so the cost does not grow with the number of decisions sharing a common word."""
+    live = as_live(index)
+    table = live.postings
+    with live.searcher() as searcher:
+        docnum = searcher.document_number(id=f"{key}#{decision_number}")
+        if docnum is None:
             return []
-        query = _similarity_query(searcher, doc)
-        if query is None:
+        doc = searcher.stored_fields(docnum)
+        clauses = _clauses(searcher, table, doc)
+        if not clauses:
             return []
-        mask = wq.Term("letter", key)
-        results = searcher.search(query, limit=CANDIDATES, filter=wq.Term("category", doc["category"]), mask=mask)
-        found = [(hit.fields(), hit.score) for hit in results]
+        pool = _any(bits for bits, _ in clauses) & table.universe & ~_letter_docs(table, docnum)
+        category = pool & table.bits(pkey("category", doc["category"]))
+        found = _best(table, category, clauses, CANDIDATES)
         other = "upheld" if doc["outcome"] == "overturned" else "overturned"
-        same_treatment = wq.And([wq.Term("treatment_key", doc.get("treatment") or ""), wq.Term("outcome", other)])
-        opposite = [(hit.fields(), hit.score) for hit in
-                    searcher.search(query, limit=OPPOSITE, filter=same_treatment, mask=mask)]
+        same_treatment = pool & table.bits(pkey("treatment_key", doc.get("treatment") or "")) \
+            & table.bits(pkey("outcome", other))
+        opposite = _best(table, same_treatment, clauses, OPPOSITE)
+        stored = {d: searcher.stored_fields(d) for d, _ in found + opposite}
         if not opposite:
-            opposite = [(stored, score) for stored, score in found if stored["outcome"] == other][:OPPOSITE]
-        opposite_out = [_precedent(stored, score, doc) | {"contrast": contrast(searcher, doc, stored)}
-                        for stored, score in opposite]
-    same = [_precedent(stored, score, doc) for stored, score in found if stored["outcome"] == doc["outcome"]]
+            opposite = [(d, score) for d, score in found if stored[d]["outcome"] == other][:OPPOSITE]
+        opposite_out = [_precedent(stored[d], score, doc) | {"contrast": contrast(searcher, doc, stored[d])}
+                        for d, score in opposite]
+    same = [_precedent(stored[d], score, doc) for d, score in found if stored[d]["outcome"] == doc["outcome"]]
     return sorted(same[:limit] + opposite_out, key=lambda p: -p["score"])
 
 
-def _similarity_query(searcher, doc: dict) -> wq.Query | None:
-    """An OR of the rationale's most distinctive words (tf x idf) plus the treatment name, boosted."""
+def _clauses(searcher, table, doc: dict) -> list[tuple[int, float]]:
+    """(decisions, weight) for the rationale's most distinctive words (tf x idf) and the treatment."""
     counts = Counter(w for w in words(doc.get("rationale_text") or "")
                      if len(w) > 2 and not w.isdigit() and not is_stopword(w))
     weights = {w: n * searcher.idf("rationale", w) for w, n in counts.items()
                if searcher.doc_frequency("rationale", w) > 1}  # a word no other decision has finds nothing
     top = sorted(weights, key=lambda w: (-weights[w], w))[:TOP_TERMS]
-    clauses: list[wq.Query] = [wq.Term("rationale", w, boost=searcher.idf("rationale", w)) for w in top]
-    treatment = words(doc.get("treatment") or "")
-    if treatment:
-        clauses.append(wq.Phrase("treatment", treatment, boost=TREATMENT_BOOST) if len(treatment) > 1
-                       else wq.Term("treatment", treatment[0], boost=TREATMENT_BOOST))
-    return wq.Or(clauses) if clauses else None
+    clauses = [(table.bits(pkey("rationale", w)), searcher.idf("rationale", w)) for w in top]
+    if doc.get("treatment"):
+        strongest = max((w for _, w in clauses), default=1.0)
+        clauses.append((table.bits(pkey("treatment_key", doc["treatment"])), TREATMENT_BOOST * strongest))
+    return [(bits, weight) for bits, weight in clauses if bits]
+
+
+def _best(table, candidates: int, clauses: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
+    """The `n` candidates with the highest summed clause weight (newest first among equals)."""
+    if not candidates:
+        return []
+    order = ranked(Matches(candidates, clauses), n, lambda bits, k: _newest(table, bits, k))
+    return [(d, round(sum(w for bits, w in clauses if bits >> d & 1), 3)) for d in order]
+
+
+def _newest(table, bits: int, n: int) -> list[int]:
+    docs = members(bits)
+    docs.sort(key=table.decided.__getitem__, reverse=True)
+    return docs[:n]
+
+
+def _letter_docs(table, docnum: int) -> int:
+    """The decisions of the letter holding `docnum` (they are numbered consecutively)."""
+    first = table.first[docnum]
+    last = first
+    while last + 1 < table.size and table.first[last + 1] == first:
+        last += 1
+    return ((1 << (last - first + 1)) - 1) << first
+
+
+def _any(sets) -> int:
+    out = 0
+    for s in sets:
+        out |= s
+    return out
 
 
 def _precedent(stored: dict, score: float, doc: dict) -> dict:

@@ -101,11 +101,26 @@ class BuildLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self.fd = fd
+        HELD_LOCKS.add(fd)
         return self
 
     def __exit__(self, *exc) -> None:
         if self.fd is not None:
+            HELD_LOCKS.discard(self.fd)
             os.close(self.fd)
+
+
+HELD_LOCKS: set[int] = set()  # forked workers close these, so a killed build's orphans cannot hold the lock
+
+
+def release_inherited_locks() -> None:
+    """In a forked worker: drop the copies of the parent's lock descriptors."""
+    for fd in list(HELD_LOCKS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    HELD_LOCKS.clear()
 
 
 @dataclass

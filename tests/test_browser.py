@@ -1,7 +1,6 @@
 """Real headless Chromium against a real waitress server over the seeds index."""
 from __future__ import annotations
 
-import socket
 import threading
 from pathlib import Path
 
@@ -23,13 +22,20 @@ def base_url(seeds_index):
 
     from web import create_app
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = create_server(create_app({"INDEX_DIR": str(seeds_index)}), host="127.0.0.1", port=port, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    server = create_server(create_app({"INDEX_DIR": str(seeds_index)}), host="127.0.0.1", port=0, threads=4)
+    closing = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except (OSError, ValueError):  # the loop may trip over its own closed socket while shutting down
+            if not closing.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
+    yield f"http://127.0.0.1:{server.effective_port}"
+    closing.set()
     server.close()
     thread.join(timeout=5)
 

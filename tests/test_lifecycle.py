@@ -163,11 +163,13 @@ def test_readers_see_old_or_new_index_never_a_mix_across_20_switches(tmp_path, c
         stop_file.write_text("stop")
         for thread in threads:
             thread.join(timeout=30)
-        out = reader.communicate(timeout=30)[0]
-        for proc in (reader, builder):
-            if proc and proc.poll() is None:
-                proc.kill()
-                proc.wait()
+        try:
+            out = reader.communicate(timeout=30)[0]
+        finally:
+            for proc in (reader, builder):
+                if proc and proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
     results.append(json.loads(out.splitlines()[-1]))
     assert [b["corpus"] for b in builds] == ["B", "A"] * 10
     assert [b["update"] for b in builds].count(True) == 10 and all(b["skipped"] == [] for b in builds)
@@ -201,9 +203,9 @@ def test_killed_builds_leave_the_previous_index_and_the_next_build_succeeds(tmp_
     expected = crashloop.expected_answers(tmp_path, files)
     root = tmp_path / "ix"
     build_index(files["A"], root, jobs=1)
-    lengths = crashloop.timeline(root, files["B"], update=False)  # B is live after it
-    log = crashloop.kill_runs(root, files, expected, runs=8, seed=5, lengths={"full": lengths, "update": lengths},
-                              say=lambda line: None)
+    timed = crashloop.timeline(root, files["B"], update=False)  # B is live after it
+    lengths = {"full": timed, "update": list(timed)}  # each run adjusts them to what it saw
+    log = crashloop.kill_runs(root, files, expected, runs=8, seed=5, lengths=lengths, say=lambda line: None)
     assert [problem for _, problem in log] == [""] * 8, log
     assert len({where for where, _ in log}) >= 3, log  # the kills really were spread over the phases
     assert crashloop.last_build_checks(root, files["A"], expected["A"]) == ""
