@@ -33,17 +33,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
+from seeds import QUERIES as SEED_QUERIES  # bench/ is on the path when this script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 INDEXER = [sys.executable, "-m", "indexer.cli"]
 HOST = "127.0.0.1"
-QUERIES = [
-    "norco", "item:norco outcome:upheld", '"functional improvement"', '"not medically necessary"',
-    'rationale:"functional improvement" -norco', "physical therapy", "acupuncture OR chiropractic",
-    "category:imaging outcome:overturned", 'specialty:"pain management"', "hydroco*", "decided:2017-01",
-    '"weaning opioids"~5', "item:10/325mg", "improve", "mri lumbar", "guideline:odg", "tramadol",
-    "outcome:overturned", "urine drug screen", "epidural steroid injection", "tens unit", "gabapentin",
-    "lidoderm", "cervical spine", "knee arthroscopy", "home health", "psychotherapy", "decided:>=2017-02-01",
-    "emg/ncv", "cyclobenzaprine", "functional restoration program", "acupunture", "source:mtus outcome:overturned",
+# The bundled-letters mix of bench/seeds.py plus filters, NOT, case prefixes and CSV-worthy queries.
+QUERIES = SEED_QUERIES + [
+    "source:mtus outcome:overturned",
     "(acupuncture OR chiropractic) decided:2016..2018", "injured:<2010 category:surgery", "NOT norco opioids",
     "treatment:hydrocodone", "licensure:california specialty:orthopedic", "summary:lumbar rationale:fusion",
     "category:dme", "case:CM16*", "medically necessary", "omeprazole OR pantoprazole", '"home exercise program"',

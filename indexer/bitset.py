@@ -19,6 +19,27 @@ def from_ids(ids: Iterable[int], size: int) -> int:
     return int.from_bytes(buf, "little")
 
 
+def union(sets: Iterable[int]) -> int:
+    """Documents in any of the sets."""
+    out = 0
+    for s in sets:
+        out |= s
+    return out
+
+
+def intersection(sets: list[int]) -> int:
+    """Documents in all of the sets (smallest first, stopping once empty); 0 for no sets."""
+    if not sets:
+        return 0
+    ordered = sorted(sets, key=int.bit_length)
+    out = ordered[0]
+    for s in ordered[1:]:
+        if not out:
+            break
+        out &= s
+    return out
+
+
 def members(bits: int, limit: int | None = None) -> list[int]:
     """Document numbers in the set, ascending; stops once `limit` are found (scans bytes in C)."""
     data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")

@@ -11,6 +11,7 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -22,8 +23,8 @@ from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
 from .analysis import stem_word
-from .postings import PostingsWriter, date_keys, key, text_keys
-from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
+from .postings import SPECIALTY, PostingsWriter, date_keys, key, text_keys
+from .schema import LETTER_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
 from .store import (MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest,
                     release_inherited_locks, switch_to)
 
@@ -59,30 +60,29 @@ class _Parsed:
     error: str = ""
 
 
+@cache
 def _keyed_fields() -> tuple[list[str], list[str], list[str]]:
-    """Fields the match table covers: analysed text, exact values, comma lists (ids and *_key excluded)."""
+    """Fields the match table covers per document: analysed text (the letter's own text is added per
+    letter), exact values, comma lists; ids and *_key columns are left out."""
     schema = build_schema()
-    text = [n for n in schema.names() if isinstance(schema[n], TEXT)]
+    text = [n for n in schema.names() if isinstance(schema[n], TEXT) and n not in LETTER_FIELDS]
     exact = [n for n in schema.names() if type(schema[n]) is ID and n not in ("id", "letter")
              and (not n.endswith("_key") or n == "treatment_key") and schema[n].indexed]
     lists = [n for n in schema.names() if isinstance(schema[n], KEYWORD)]
     return text, exact, lists
 
 
-KEYED_TEXT, KEYED_EXACT, KEYED_LISTS = _keyed_fields()
-LETTER_TEXT = ("summary",)  # stored on a letter's first document only; matched for all of them
-
-
 def doc_keys(doc: dict) -> list[str]:
     """Every match-table key of one index document: words and pairs, values, facet values, dates."""
+    keyed_text, keyed_exact, keyed_lists = _keyed_fields()
     keys: set[str] = set()
-    for name in KEYED_TEXT:
-        if doc.get(name) and name not in LETTER_TEXT:
+    for name in keyed_text:
+        if doc.get(name):
             keys |= text_keys(name, doc[name])
-    keys.update(key(n, str(doc[n])) for n in KEYED_EXACT if doc.get(n))
-    for name in KEYED_LISTS:
+    keys.update(key(n, str(doc[n])) for n in keyed_exact if doc.get(n))
+    for name in keyed_lists:
         keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
-    keys.update(key("~specialty", v) for v in doc.get("specialty_key", "").split("|") if v)
+    keys.update(key(SPECIALTY, v) for v in doc.get("specialty_key", "").split("|") if v)
     keys.update(date_keys("decided", doc.get("decided", 0)))
     keys.update(date_keys("injured", doc.get("injured", 0)))
     return list(keys)
@@ -302,7 +302,7 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
     try:
         det = parse_file(path)
         docs = documents(det, digest)
-        shared = [k for name in LETTER_TEXT for k in text_keys(name, docs[0].get(name) or "")] if docs else []
+        shared = [k for name in LETTER_FIELDS for k in text_keys(name, docs[0].get(name) or "")] if docs else []
         return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs], shared)
     except ParseError as exc:
         return _Parsed(path, digest, error=exc.reason)

@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from .bitset import from_ids, members
-from .postings import GRAM, SEP, PostingsReader, key
+from .bitset import from_ids, intersection, members, union
+from .postings import GRAM, SEP, PostingsReader, date_field, key
 from .query import FIELDS
 from .querylang import QueryError
-from .schema import FIELD_BOOSTS
+from .schema import FIELD_BOOSTS, LETTER_FIELDS
 
 SEARCH_SECONDS = 5.0
 MAX_EXPANSION = 5000  # words a wildcard may stand for
 RANKED_CLAUSES = 12
-LETTER_FIELDS = ("summary",)  # indexed in Whoosh on each letter's first decision only (see build.py)
 
 
 class SearchTimeout(Exception):
@@ -57,11 +56,11 @@ class _Run:
 
     def eval(self, q: wq.Query, scored: bool) -> int:
         if isinstance(q, wq.And):
-            return self._all([self.eval(c, scored) for c in q.subqueries])
+            return intersection([self.eval(c, scored) for c in q.subqueries])
         if isinstance(q, wq.Or):
             if all(isinstance(c, wq.Term) for c in q.subqueries) and len({c.fieldname for c in q.subqueries}) == 1:
-                return self._scored(q.subqueries[0].fieldname, self._any([self._term(c) for c in q.subqueries]), scored)
-            return self._any([self.eval(c, scored) for c in q.subqueries])
+                return self._scored(q.subqueries[0].fieldname, union([self._term(c) for c in q.subqueries]), scored)
+            return union([self.eval(c, scored) for c in q.subqueries])
         if isinstance(q, wq.AndNot):
             positive = self.eval(q.a, scored)
             return positive & ~self.eval(q.b, False) if positive else 0
@@ -100,11 +99,11 @@ class _Run:
         if exact:
             n = min(GRAM, len(tokens))
             runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-            candidates = self._all([self.p.bits(key(q.fieldname, run)) for run in runs])
+            candidates = intersection([self.p.bits(key(q.fieldname, run)) for run in runs])
             if len(tokens) <= GRAM or not candidates:
                 return candidates
         else:
-            candidates = self._all([self.p.bits(key(q.fieldname, t)) for t in tokens])
+            candidates = intersection([self.p.bits(key(q.fieldname, t)) for t in tokens])
         return self._confirm(q, candidates) if candidates else 0
 
     def _expand(self, q: wq.Query) -> int:
@@ -117,25 +116,25 @@ class _Run:
         if len(words) > MAX_EXPANSION:
             raise QueryError(f'{q.fieldname}:{text} stands for {len(words):,} different words; '
                              f'type more letters before the *', FIELDS)
-        return self._any([self.p.bits(w) for w in words])
+        return union([self.p.bits(w) for w in words])
 
     def _range(self, fieldname: str, start: int | None, end: int | None) -> int:
         """Dates as the fewest year, month and day sets that cover [start, end] exactly."""
         lo, hi = str(start or "00000000"), str(end or "99999999")
-        prefix = f"~{fieldname}."
+        year, month, day = (date_field(fieldname, level) for level in "ymd")
         bits = 0
-        for year_key in self.p.keys_from(key(prefix + "y", lo[:4]), key(prefix + "y", hi[:4]) + "\0"):
-            year = year_key.split(SEP)[1]
-            if lo <= year + "0101" and year + "1231" <= hi:
+        for year_key in self.p.keys_from(key(year, lo[:4]), key(year, hi[:4]) + "\0"):
+            y = year_key.split(SEP)[1]
+            if lo <= y + "0101" and y + "1231" <= hi:
                 bits |= self.p.bits(year_key)
                 continue
-            for month_key in self.p.keys_from(key(prefix + "m", year), key(prefix + "m", year) + "\uffff"):
-                month = month_key.split(SEP)[1]
-                if lo <= month + "01" and month + "31" <= hi:
+            for month_key in self.p.keys_from(key(month, y), key(month, y) + "\uffff"):
+                m = month_key.split(SEP)[1]
+                if lo <= m + "01" and m + "31" <= hi:
                     bits |= self.p.bits(month_key)
                     continue
-                first, last = max(lo, month + "01"), min(hi, month + "31")
-                for day_key in self.p.keys_from(key(prefix + "d", first), key(prefix + "d", last) + "\0"):
+                first, last = max(lo, m + "01"), min(hi, m + "31")
+                for day_key in self.p.keys_from(key(day, first), key(day, last) + "\0"):
                     bits |= self.p.bits(day_key)
         return bits
 
@@ -163,25 +162,6 @@ class _Run:
             if matcher.id() == doc:
                 found.append(doc)
         return found
-
-    @staticmethod
-    def _all(sets: list[int]) -> int:
-        if not sets:
-            return 0
-        sets.sort(key=lambda s: s.bit_length())
-        out = sets[0]
-        for s in sets[1:]:
-            if not out:
-                break
-            out &= s
-        return out
-
-    @staticmethod
-    def _any(sets: list[int]) -> int:
-        out = 0
-        for s in sets:
-            out |= s
-        return out
 
 
 def ranked(matches: Matches, need: int, by_date) -> list[int]:

@@ -32,6 +32,7 @@ from .analysis import words
 DIRECTORY = "postings"
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
 GRAM = 3  # the longest run of words kept as one key
+SPECIALTY = "~specialty"  # each reviewer specialty on its own (the facet), beside the searchable text
 RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
@@ -49,12 +50,17 @@ def text_keys(field: str, text: str) -> set[str]:
     return out
 
 
+def date_field(field: str, level: str) -> str:
+    """The table's field for a date at one level: "y" (YYYY), "m" (YYYYMM) or "d" (YYYYMMDD)."""
+    return f"~{field}.{level}"
+
+
 def date_keys(field: str, number: int) -> list[str]:
     """Year, month and day keys of a YYYYMMDD date, so any range is a handful of lookups."""
     if not number:
         return []
     text = str(number)
-    return [key(f"~{field}.y", text[:4]), key(f"~{field}.m", text[:6]), key(f"~{field}.d", text)]
+    return [key(date_field(field, level), text[:width]) for level, width in (("y", 4), ("m", 6), ("d", 8))]
 
 
 class PostingsWriter:

@@ -16,11 +16,12 @@ import re
 from collections import Counter
 
 from .analysis import NEGATIONS, is_stopword, words
-from .bitset import members
+from .bitset import union
 from .citations import section_key
 from .matching import Matches, ranked
 from .postings import key as pkey
 from .schema import decision_url, iso_date
+from .search import by_date
 from .store import IndexHandle, Live, as_live
 
 TOP_TERMS = 15
@@ -47,13 +48,13 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
         clauses = _clauses(searcher, table, doc)
         if not clauses:
             return []
-        pool = _any(bits for bits, _ in clauses) & table.universe & ~_letter_docs(table, docnum)
+        pool = union(bits for bits, _ in clauses) & table.universe & ~_letter_docs(table, docnum)
         category = pool & table.bits(pkey("category", doc["category"]))
-        found = _best(table, category, clauses, CANDIDATES)
+        found = _best(live, category, clauses, CANDIDATES)
         other = "upheld" if doc["outcome"] == "overturned" else "overturned"
         same_treatment = pool & table.bits(pkey("treatment_key", doc.get("treatment") or "")) \
             & table.bits(pkey("outcome", other))
-        opposite = _best(table, same_treatment, clauses, OPPOSITE)
+        opposite = _best(live, same_treatment, clauses, OPPOSITE)
         stored = {d: searcher.stored_fields(d) for d, _ in found + opposite}
         if not opposite:
             opposite = [(d, score) for d, score in found if stored[d]["outcome"] == other][:OPPOSITE]
@@ -77,18 +78,12 @@ def _clauses(searcher, table, doc: dict) -> list[tuple[int, float]]:
     return [(bits, weight) for bits, weight in clauses if bits]
 
 
-def _best(table, candidates: int, clauses: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
+def _best(live: Live, candidates: int, clauses: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
     """The `n` candidates with the highest summed clause weight (newest first among equals)."""
     if not candidates:
         return []
-    order = ranked(Matches(candidates, clauses), n, lambda bits, k: _newest(table, bits, k))
+    order = ranked(Matches(candidates, clauses), n, lambda bits, k: by_date(live, bits, k))
     return [(d, round(sum(w for bits, w in clauses if bits >> d & 1), 3)) for d in order]
-
-
-def _newest(table, bits: int, n: int) -> list[int]:
-    docs = members(bits)
-    docs.sort(key=table.decided.__getitem__, reverse=True)
-    return docs[:n]
 
 
 def _letter_docs(table, docnum: int) -> int:
@@ -98,13 +93,6 @@ def _letter_docs(table, docnum: int) -> int:
     while last + 1 < table.size and table.first[last + 1] == first:
         last += 1
     return ((1 << (last - first + 1)) - 1) << first
-
-
-def _any(sets) -> int:
-    out = 0
-    for s in sets:
-        out |= s
-    return out
 
 
 def _precedent(stored: dict, score: float, doc: dict) -> dict:

@@ -17,6 +17,7 @@ SCHEMA_VERSION = 4  # also the layout of the match table (postings/)
 # Text fields users can search. Each is indexed once, word for word with positions; bare words find
 # their other forms through the stem table the build writes beside the index (see stems.py).
 TEXT_FIELDS = ("item", "rationale", "summary", "guideline")
+LETTER_FIELDS = ("summary",)  # the letter's own text: indexed and stored on its first decision only
 FIELD_BOOSTS = {"item": 4.0, "rationale": 1.0, "summary": 0.5, "guideline": 1.0}
 FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided")
 

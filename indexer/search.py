@@ -8,10 +8,10 @@ from dataclasses import asdict, dataclass, field
 from markupsafe import Markup
 from whoosh.query import Term
 
-from .bitset import members
+from .bitset import members, union
 from .guidelines import SOURCE_LABELS
 from .matching import SEARCH_SECONDS, match, ranked
-from .postings import key
+from .postings import SPECIALTY, date_field, key
 from .query import ParsedQuery, parse_query, stem_forms
 from .snippets import excerpt, mark_spans, render, snippets
 from .schema import decision_url, iso_date
@@ -22,6 +22,7 @@ PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("outcome", "specialty", "category", "guideline", "year")
 FEW_DECISIONS = 30
+YEARS, MONTHS = date_field("decided", "y"), date_field("decided", "m")
 
 
 @dataclass
@@ -93,12 +94,12 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
         page = min(max(1, page), pages)
         need = page * page_size
         if sort == "relevance":
-            order = ranked(found, need, lambda bits, n: _by_date(live, bits, n, newest=True))
+            order = ranked(found, need, lambda bits, n: by_date(live, bits, n, newest=True))
         else:
-            order = _by_date(live, found.bits, need, newest=sort == "newest")
+            order = by_date(live, found.bits, need, newest=sort == "newest")
         hits = [_hit(live, searcher, d, parsed) for d in order[(page - 1) * page_size:need]]
-        suggestion = suggest(searcher, parsed, forms, synonyms,
-                             lambda q: match(live.postings, searcher, q, seconds).bits != 0) if total == 0 else None
+        suggestion = suggest(searcher, parsed, forms, lambda q: match(live.postings, searcher, q, seconds).bits != 0,
+                             synonyms) if total == 0 else None
     facets = _facets(live, found.bits)
     stats = outcome_stats(facets["outcome"].get("Upheld", 0), facets["outcome"].get("Overturned", 0))
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
@@ -132,13 +133,13 @@ def _value_sets(live: Live, field: str) -> list[tuple[str, int]]:
 
 def warm(live: Live) -> None:
     """Load the facet and date sets of a build before its first search needs them."""
-    for name in ("outcome", "category", "~specialty", "source", "~decided.y", "~decided.m"):
+    for name in ("outcome", "category", SPECIALTY, "source", YEARS, MONTHS):
         _value_sets(live, name)
 
 
-def _by_date(live: Live, bits: int, need: int, newest: bool) -> list[int]:
+def by_date(live: Live, bits: int, need: int, newest: bool = True) -> list[int]:
     """The first `need` documents of a set by decision date (then document order); undated ones last."""
-    months = _value_sets(live, "~decided.m")
+    months = _value_sets(live, MONTHS)
     decided = live.postings.decided
     out: list[int] = []
     for _, month in (reversed(months) if newest else months):
@@ -151,15 +152,8 @@ def _by_date(live: Live, bits: int, need: int, newest: bool) -> list[int]:
                 return out[:need]
     undated = live.cache.get("undated")
     if undated is None:
-        undated = live.cache["undated"] = live.postings.universe & ~_union(s for _, s in months)
+        undated = live.cache["undated"] = live.postings.universe & ~union(s for _, s in months)
     return out + members(bits & undated, need - len(out))
-
-
-def _union(sets) -> int:
-    out = 0
-    for s in sets:
-        out |= s
-    return out
 
 
 def _facets(live: Live, bits: int) -> dict[str, dict[str, int]]:
@@ -167,10 +161,10 @@ def _facets(live: Live, bits: int) -> dict[str, dict[str, int]]:
     def counts(field: str, label=lambda v: v) -> dict[str, int]:
         pairs = ((label(v), (bits & s).bit_count()) for v, s in _value_sets(live, field)) if bits else ()
         return dict(sorted(((v, n) for v, n in pairs if n), key=lambda vn: (-vn[1], vn[0])))
-    years = counts("~decided.y")
+    years = counts(YEARS)
     return {
         "outcome": counts("outcome", str.capitalize),
-        "specialty": counts("~specialty"),
+        "specialty": counts(SPECIALTY),
         "category": counts("category"),
         "guideline": counts("source", lambda v: SOURCE_LABELS.get(v, v)),
         "year": {y: years[y] for y in sorted(years, reverse=True)},

@@ -7,7 +7,7 @@ from .query import DEFAULT_FIELDS, ParsedQuery, parse_query
 from .querylang import QueryError
 
 
-def suggest(searcher, parsed: ParsedQuery, forms, synonyms: bool = True, has_hits=None) -> str | None:
+def suggest(searcher, parsed: ParsedQuery, forms, has_hits, synonyms: bool = True) -> str | None:
     """The query with each unknown bare word replaced by its most common close spelling, if that has hits."""
     reader = searcher.reader()
     corrected = parsed.text
@@ -25,8 +25,6 @@ def suggest(searcher, parsed: ParsedQuery, forms, synonyms: bool = True, has_hit
         again = parse_query(corrected, forms, use_synonyms=synonyms)
     except QueryError:
         return None
-    if has_hits is None:
-        return corrected if any(True for _ in searcher.docs_for_query(again.query)) else None
     return corrected if has_hits(again.query) else None
 
 
