@@ -23,7 +23,7 @@ from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
 from .analysis import stem_word
-from .postings import SPECIALTY, PostingsWriter, date_keys, key, text_keys
+from .postings import SPECIALTY, PostingsWriter, case_prefix_keys, date_keys, key, text_keys
 from .schema import LETTER_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
 from .store import (MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest,
                     release_inherited_locks, switch_to)
@@ -83,6 +83,7 @@ def doc_keys(doc: dict) -> list[str]:
     for name in keyed_lists:
         keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
     keys.update(key(SPECIALTY, v) for v in doc.get("specialty_key", "").split("|") if v)
+    keys.update(case_prefix_keys(doc.get("case") or ""))
     keys.update(date_keys("decided", doc.get("decided", 0)))
     keys.update(date_keys("injured", doc.get("injured", 0)))
     return list(keys)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from .bitset import from_ids, intersection, members, union
-from .postings import GRAM, SEP, PostingsReader, date_field, key
+from .postings import CASE_PREFIX, GRAM, SEP, PostingsReader, date_field, key
 from .query import FIELDS
 from .querylang import QueryError
 from .schema import FIELD_BOOSTS, LETTER_FIELDS
@@ -109,6 +109,8 @@ class _Run:
     def _expand(self, q: wq.Query) -> int:
         text = q.text
         literal = text.split("*")[0].split("?")[0]
+        if q.fieldname == "case" and isinstance(q, wq.Prefix):
+            return self.p.bits(key(CASE_PREFIX, literal)) | self.p.bits(key("case", literal))
         start = key(q.fieldname, literal)
         words = [k for k in self.p.keys_from(start, start + "\uffff") if " " not in k]
         if isinstance(q, wq.Wildcard):

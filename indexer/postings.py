@@ -33,6 +33,8 @@ DIRECTORY = "postings"
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
 GRAM = 3  # the longest run of words kept as one key
 SPECIALTY = "~specialty"  # each reviewer specialty on its own (the facet), beside the searchable text
+CASE_PREFIX = "~case*"  # every leading part of a case number, so `case:CM16*` is one lookup, not 100,000
+SHORTEST_CASE_PREFIX = 4  # query.py refuses shorter case prefixes
 RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
@@ -48,6 +50,11 @@ def text_keys(field: str, text: str) -> set[str]:
     out.update(f"{prefix}{a} {b}" for a, b in zip(tokens, tokens[1:]))
     out.update(f"{prefix}{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
     return out
+
+
+def case_prefix_keys(case: str) -> list[str]:
+    """The keys that let a case-number prefix find its letters (the whole number is its own key)."""
+    return [key(CASE_PREFIX, case[:n]) for n in range(SHORTEST_CASE_PREFIX, len(case))]
 
 
 def date_field(field: str, level: str) -> str:

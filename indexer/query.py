@@ -9,6 +9,7 @@ from typing import Callable
 from whoosh import query as wq
 
 from .guidelines import SOURCES
+from .postings import SHORTEST_CASE_PREFIX
 from .analysis import is_stopword, stem_word, words
 from .querylang import Group, Not, Parser, Phrase, Prefix, QueryError, Value, Word
 from .treatment import CATEGORIES
@@ -180,7 +181,7 @@ def _value_query(node: Value) -> wq.Query:
         return wq.Term("source", match[0])
     if node.field == "case":
         case = text.upper()
-        return wq.Prefix("case", case[:-1]) if case.endswith("*") and len(case) > 4 else wq.Term("case", case)
+        return wq.Prefix("case", case[:-1]) if case.endswith("*") and len(case) > SHORTEST_CASE_PREFIX else wq.Term("case", case)
     low, high = date_range(text, node.field)
     return wq.NumericRange(node.field, low, high)
 

@@ -13,7 +13,7 @@ from .citations import distinct_sections, relied_on
 from .guidelines import decision_sources
 from .model import Determination
 
-SCHEMA_VERSION = 4  # also the layout of the match table (postings/)
+SCHEMA_VERSION = 5  # also the layout of the match table (postings/)
 # Text fields users can search. Each is indexed once, word for word with positions; bare words find
 # their other forms through the stem table the build writes beside the index (see stems.py).
 TEXT_FIELDS = ("item", "rationale", "summary", "guideline")

@@ -25,7 +25,7 @@ QUERIES = [
     "injured:2016-10..2016-12", "category:medication NOT opioid*", "specialty:\"orthopedic surgery\"",
     "source:odg", "source:none", "licensure:california", "guideline:\"chronic pain\"", "summary:fusion",
     "treatment:\"hydrocodone/acetaminophen\"", "10/325", "10/325mg", "not", "-outcome:upheld", "case:CM17*",
-    "rationale:tramad?l", "improve", "improving",
+    "case:CM16-023*", "case:cm16-0230651*", "rationale:tramad?l", "improve", "improving",
 ]
 
 
