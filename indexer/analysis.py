@@ -26,7 +26,7 @@ def exact_analyzer():
 
 def words(text: str) -> list[str]:
     """The exact-form tokens of a text, as the exact analyzer makes them."""
-    return [m.group().lower() for m in TOKEN_RE.finditer(text)]
+    return [token.lower() for token in TOKEN_RE.findall(text)]
 
 
 def is_stopword(word: str) -> bool:

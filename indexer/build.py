@@ -11,21 +11,20 @@ import signal
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Callable, Iterator
 
 from whoosh import index as whoosh_index
-from whoosh.fields import ID, KEYWORD, TEXT
 from whoosh.filedb.filestore import FileStorage
 
 from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
 from .analysis import stem_word
-from .postings import SPECIALTY, PostingsWriter, case_prefix_keys, date_keys, key, text_keys
-from .schema import LETTER_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
-from .store import (MANIFEST, STEMS, BuildLock, current_build, prune_builds, read_manifest,
+from .postings import SEP, SPECIALTY, PostingsReader, PostingsWriter, case_prefix_keys, date_keys, key, text_keys
+from .schema import (LETTER_FIELDS, LIST_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, VALUE_FIELDS, WORD_FIELDS, build_schema,
+                     documents, letter_key)
+from .store import (MANIFEST, POSTINGS, STEMS, BuildLock, current_build, prune_builds, read_manifest,
                     release_inherited_locks, switch_to)
 
 FILE_SECONDS = 30  # one pathological file may not stall a build
@@ -60,27 +59,14 @@ class _Parsed:
     error: str = ""
 
 
-@cache
-def _keyed_fields() -> tuple[list[str], list[str], list[str]]:
-    """Fields the match table covers per document: analysed text (the letter's own text is added per
-    letter), exact values, comma lists; ids and *_key columns are left out."""
-    schema = build_schema()
-    text = [n for n in schema.names() if isinstance(schema[n], TEXT) and n not in LETTER_FIELDS]
-    exact = [n for n in schema.names() if type(schema[n]) is ID and n not in ("id", "letter")
-             and (not n.endswith("_key") or n == "treatment_key") and schema[n].indexed]
-    lists = [n for n in schema.names() if isinstance(schema[n], KEYWORD)]
-    return text, exact, lists
-
-
 def doc_keys(doc: dict) -> list[str]:
     """Every match-table key of one index document: words and pairs, values, facet values, dates."""
-    keyed_text, keyed_exact, keyed_lists = _keyed_fields()
     keys: set[str] = set()
-    for name in keyed_text:
-        if doc.get(name):
+    for name in WORD_FIELDS:
+        if doc.get(name) and name not in LETTER_FIELDS:  # the letter's own text: see _parse_one
             keys |= text_keys(name, doc[name])
-    keys.update(key(n, str(doc[n])) for n in keyed_exact if doc.get(n))
-    for name in keyed_lists:
+    keys.update(key(n, str(doc[n])) for n in VALUE_FIELDS if doc.get(n))
+    for name in LIST_FIELDS:
         keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
     keys.update(key(SPECIALTY, v) for v in doc.get("specialty_key", "").split("|") if v)
     keys.update(case_prefix_keys(doc.get("case") or ""))
@@ -155,6 +141,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
     docnum = ix.doc_count_all()  # new documents are numbered after the kept segments
     table = PostingsWriter(target, previous)
     samples: dict[int, str] = {}
+    names = set(schema.names())  # a document's other keys feed only the table (source, injured)
     writer = ix.writer(limitmb=256, compound=False)
     try:
         manifest_files = dict(kept)
@@ -178,7 +165,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
             digests[item.digest] = item.path
             table.add_letter(docnum, len(item.docs), item.shared)
             for doc, doc_keys_ in zip(item.docs, item.keys):
-                writer.add_document(**doc)
+                writer.add_document(**{k: v for k, v in doc.items() if k in names})
                 table.add(docnum, doc_keys_, doc.get("decided", 0), docnum - doc["decision"] + 1)
                 if docnum % 997 == 0 or len(samples) < 3:
                     samples[docnum] = doc["id"]
@@ -206,22 +193,20 @@ def _finish_table(target: Path, table: PostingsWriter, samples: dict[int, str]) 
     table.finish(size, deleted)
 
 
-def _write_stems(ix, target: Path) -> None:
+def _write_stems(target: Path) -> None:
     """The table that lets a bare word find its other forms: stem -> the indexed words sharing it."""
     groups: dict[str, set[str]] = {}
-    with ix.reader() as reader:
-        for name in TEXT_FIELDS:
-            for raw in reader.lexicon(name):
-                word = raw.decode("utf-8")
-                if word.isalpha():
-                    groups.setdefault(stem_word(word), set()).add(word)
+    for k in PostingsReader(target / POSTINGS).keys:
+        name, _, term = k.partition(SEP)
+        if name in TEXT_FIELDS and term.isalpha():  # a word, not a pair, triple or number
+            groups.setdefault(stem_word(term), set()).add(term)
     table = {stem: sorted(group) for stem, group in groups.items() if len(group) > 1}
     (target / STEMS).write_text(json.dumps(table, sort_keys=True))
 
 
 def _write_manifest(target: Path, files: dict) -> None:
     ix = FileStorage(str(target)).open_index(schema=build_schema())
-    _write_stems(ix, target)
+    _write_stems(target)
     expected = sum(entry["decisions"] for entry in files.values())
     if ix.doc_count() != expected:
         raise BuildError(f"index check failed: {ix.doc_count()} documents written, {expected} expected")

@@ -1,7 +1,7 @@
 """Run a parsed Whoosh query over the match table (postings.py) as set algebra, and rank the matches.
 
 Words, values, dates, wildcards and phrases of up to three words are table lookups; longer phrases and proximity
-take the candidates the table allows and let Whoosh's positional matcher confirm each one, so every
+take the candidates the table allows and confirm each one on its stored text (positions.py), so every
 answer is exact. A deadline bounds the positional work: a search that would run too long stops with
 SearchTimeout instead of holding a server thread.
 """
@@ -18,6 +18,7 @@ from whoosh import query as wq
 from .bitset import from_ids, intersection, members, union
 from .postings import CASE_PREFIX, GRAM, SEP, PostingsReader, date_field, key
 from .query import FIELDS
+from .positions import holds
 from .querylang import QueryError
 from .schema import FIELD_BOOSTS, LETTER_FIELDS
 
@@ -78,7 +79,7 @@ class _Run:
             return self._range(q.fieldname, q.start, q.end)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return 0
-        return self._confirm(q, self.p.universe)
+        raise TypeError(f"the match table cannot answer {type(q).__name__} queries")
 
     def _scored(self, fieldname: str, bits: int, scored: bool) -> int:
         boost = FIELD_BOOSTS.get(fieldname)
@@ -140,28 +141,23 @@ class _Run:
                     bits |= self.p.bits(day_key)
         return bits
 
-    def _confirm(self, q: wq.Query, candidates: int) -> int:
-        """Candidates the positional index confirms (phrases of 3+ words, proximity, anything else)."""
+    def _confirm(self, q: wq.Phrase, candidates: int) -> int:
+        """Candidates whose stored text holds the phrase (4+ words) or the words within the distance."""
         docs = members(candidates)
-        if getattr(q, "fieldname", None) in LETTER_FIELDS:  # Whoosh holds a letter's text on its first decision
+        if q.fieldname in LETTER_FIELDS:  # the letter's text is stored on its first decision only
             first = self.p.first
             confirmed = set(self._confirmed(q, sorted({first[d] for d in docs})))
             return from_ids([d for d in docs if first[d] in confirmed], self.p.size)
         return from_ids(self._confirmed(q, docs), self.p.size)
 
-    def _confirmed(self, q: wq.Query, docs: list[int]) -> list[int]:
-        matcher = q.matcher(self.searcher)
+    def _confirmed(self, q: wq.Phrase, docs: list[int]) -> list[int]:
+        tokens, slop, field = list(q.words), max(1, q.slop), q.fieldname
+        stored = self.searcher.stored_fields
         found = []
         for n, doc in enumerate(docs):
             if n % 256 == 0 and time.monotonic() > self.deadline:
                 raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
-            if not matcher.is_active():
-                break
-            if matcher.id() < doc:
-                matcher.skip_to(doc)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == doc:
+            if holds(stored(doc).get(field) or "", tokens, slop):
                 found.append(doc)
         return found
 

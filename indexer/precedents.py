@@ -12,6 +12,7 @@ one of the two relied on.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -45,7 +46,7 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
         if docnum is None:
             return []
         doc = searcher.stored_fields(docnum)
-        clauses = _clauses(searcher, table, doc)
+        clauses = _clauses(table, doc)
         if not clauses:
             return []
         pool = union(bits for bits, _ in clauses) & table.universe & ~_letter_docs(table, docnum)
@@ -58,20 +59,26 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
         stored = {d: searcher.stored_fields(d) for d, _ in found + opposite}
         if not opposite:
             opposite = [(d, score) for d, score in found if stored[d]["outcome"] == other][:OPPOSITE]
-        opposite_out = [_precedent(stored[d], score, doc) | {"contrast": contrast(searcher, doc, stored[d])}
+        opposite_out = [_precedent(stored[d], score, doc) | {"contrast": contrast(table, doc, stored[d])}
                         for d, score in opposite]
     same = [_precedent(stored[d], score, doc) for d, score in found if stored[d]["outcome"] == doc["outcome"]]
     return sorted(same[:limit] + opposite_out, key=lambda p: -p["score"])
 
 
-def _clauses(searcher, table, doc: dict) -> list[tuple[int, float]]:
+def _idf(table, word: str) -> float:
+    """Whoosh's idf of a rationale word over the table's counts; 0 when no other decision has it."""
+    count = table.count(pkey("rationale", word))
+    return math.log(table.size / (count + 1)) + 1 if count > 1 else 0.0
+
+
+def _clauses(table, doc: dict) -> list[tuple[int, float]]:
     """(decisions, weight) for the rationale's most distinctive words (tf x idf) and the treatment."""
-    counts = Counter(w for w in words(doc.get("rationale_text") or "")
+    counts = Counter(w for w in words(doc.get("rationale") or "")
                      if len(w) > 2 and not w.isdigit() and not is_stopword(w))
-    weights = {w: n * searcher.idf("rationale", w) for w, n in counts.items()
-               if searcher.doc_frequency("rationale", w) > 1}  # a word no other decision has finds nothing
+    idf = {w: _idf(table, w) for w in counts}
+    weights = {w: n * idf[w] for w, n in counts.items() if idf[w]}  # a word no other decision has finds nothing
     top = sorted(weights, key=lambda w: (-weights[w], w))[:TOP_TERMS]
-    clauses = [(table.bits(pkey("rationale", w)), searcher.idf("rationale", w)) for w in top]
+    clauses = [(table.bits(pkey("rationale", w)), idf[w]) for w in top]
     if doc.get("treatment"):
         strongest = max((w for _, w in clauses), default=1.0)
         clauses.append((table.bits(pkey("treatment_key", doc["treatment"])), TREATMENT_BOOST * strongest))
@@ -106,18 +113,18 @@ def _precedent(stored: dict, score: float, doc: dict) -> dict:
     }
 
 
-def contrast(searcher, this: dict, other: dict) -> dict:
+def contrast(table, this: dict, other: dict) -> dict:
     """What sets two decisions apart: for each side, its most distinctive phrases absent from the
     other's rationale and the guideline sections and sources only it relied on."""
     idf: dict[str, float] = {}
-    phrases = [_phrases(d.get("rationale_text") or "") for d in (this, other)]
+    phrases = [_phrases(d.get("rationale") or "") for d in (this, other)]
     sections = [_split(d.get("section_key")) for d in (this, other)]
     sources = [_split(d.get("source_key")) for d in (this, other)]
     sides = {}
     for side, mine, theirs in (("this", 0, 1), ("precedent", 1, 0)):
         absent = {p: t for p, t in phrases[mine].items() if p not in phrases[theirs]}
         sides[side] = {
-            "terms": _strongest(searcher, absent, idf),
+            "terms": _strongest(table, absent, idf),
             "sections": [s for s in sections[mine] if section_key(s) not in {section_key(x) for x in sections[theirs]}],
             "sources": [s for s in sources[mine] if s not in sources[theirs]],
         }
@@ -154,11 +161,11 @@ def _phrases(text: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _strongest(searcher, candidates: dict[str, tuple[str, ...]], idf: dict[str, float]) -> list[str]:
+def _strongest(table, candidates: dict[str, tuple[str, ...]], idf: dict[str, float]) -> list[str]:
     """The heaviest phrases by the summed rarity of their words, none repeating a word already shown."""
     def rarity(word: str) -> float:
         if word not in idf:
-            idf[word] = searcher.idf("rationale", word) if searcher.doc_frequency("rationale", word) > 1 else 0.0
+            idf[word] = _idf(table, word)
         return idf[word]
 
     weights = {}

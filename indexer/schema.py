@@ -6,18 +6,24 @@ import os
 from urllib.parse import quote
 from pathlib import Path
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, NUMERIC, STORED, Schema
 
-from .analysis import exact_analyzer
 from .citations import distinct_sections, relied_on
 from .guidelines import decision_sources
 from .model import Determination
 
-SCHEMA_VERSION = 5  # also the layout of the match table (postings/)
-# Text fields users can search. Each is indexed once, word for word with positions; bare words find
-# their other forms through the stem table the build writes beside the index (see stems.py).
-TEXT_FIELDS = ("item", "rationale", "summary", "guideline")
-LETTER_FIELDS = ("summary",)  # the letter's own text: indexed and stored on its first decision only
+SCHEMA_VERSION = 6  # also the layout of the match table (postings/)
+# Whoosh keeps each decision's stored fields and the analytics columns; it does not index the words.
+# Every word, pair, triple and value lives in the match table (postings.py), which answers all
+# matching; phrases longer than three words and proximity are confirmed on the stored text
+# (positions.py). Indexing the words in Whoosh as well cost about 4 ms a decision in the single
+# writer and a 16-minute final merge at 100,000 letters, for postings no search read.
+TEXT_FIELDS = ("item", "rationale", "summary", "guideline")  # what a bare word searches
+# Every analysed (word for word) field the table covers and the stored text holds, for `field:word`.
+WORD_FIELDS = (*TEXT_FIELDS, "specialty", "licensure", "treatment", "section")
+VALUE_FIELDS = ("case", "category", "outcome", "treatment_key")  # exact values (`case:CM16-0230651`)
+LIST_FIELDS = ("source",)  # comma lists, each value searchable (`source:odg`)
+LETTER_FIELDS = ("summary",)  # the letter's own text: stored on its first decision only
 FIELD_BOOSTS = {"item": 4.0, "rationale": 1.0, "summary": 0.5, "guideline": 1.0}
 FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided")
 
@@ -25,33 +31,30 @@ FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided"
 def build_schema() -> Schema:
     """The schema, built in code every time an index is opened (never the pickled copy)."""
     fields = dict(
-        id=ID(stored=True, unique=True),  # "<letter key>#<decision number>"
-        letter=ID(stored=True),
-        case=ID(stored=True),
-        decision=NUMERIC(int, stored=True),
-        specialty=TEXT(analyzer=exact_analyzer()),
-        licensure=TEXT(analyzer=exact_analyzer()),
-        outcome=ID(stored=True, sortable=True),
-        category=ID(stored=True, sortable=True),
-        treatment=TEXT(analyzer=exact_analyzer(), stored=True),
-        specialty_key=ID(stored=True, sortable=True),  # "A|B": the facet value of the specialty list
-        source_key=ID(stored=True, sortable=True),  # "acoem|mtus": guideline sources cited
-        source=KEYWORD(commas=True, lowercase=True),  # the same sources, each searchable (source:odg)
-        decided=NUMERIC(int, stored=True, sortable=True, signed=False),  # YYYYMMDD, 0 when unknown
-        injured=NUMERIC(int, signed=False),
-        rationale_text=STORED(),
-        summary_text=STORED(),
+        id=ID(stored=True, unique=True),  # "<letter key>#<decision number>"; indexed, to find a decision
+        letter=ID(stored=True),  # indexed: a case page and an update find a letter's decisions by it
+        case=STORED(),
+        decision=STORED(),
+        outcome=_column(ID(stored=True, sortable=True)),
+        category=_column(ID(stored=True, sortable=True)),
+        specialty_key=_column(ID(stored=True, sortable=True)),  # "A|B": the facet value of the specialty list
+        source_key=_column(ID(stored=True, sortable=True)),  # "acoem|mtus": guideline sources cited
+        decided=_column(NUMERIC(int, stored=True, sortable=True, signed=False)),  # YYYYMMDD, 0 when unknown
         letter_json=STORED(),  # the whole parsed letter, on its first decision only
         # Precedent analytics (analytics.py reads these columns in one pass; never searched by users):
-        treatment_key=ID(sortable=True),  # the canonical treatment name, exactly
-        strength_key=ID(sortable=True),  # "10/325 mg" ("" when none)
-        quantity_key=ID(sortable=True),  # "120", "12 sessions" ("" when none)
-        section=TEXT(analyzer=exact_analyzer()),  # the guideline sections the reviewer relied on
-        section_key=ID(stored=True, sortable=True),  # "Opioids, criteria for use|Weaning of Medications"
+        treatment_key=_column(ID(sortable=True)),  # the canonical treatment name, exactly
+        strength_key=_column(ID(sortable=True)),  # "10/325 mg" ("" when none)
+        quantity_key=_column(ID(sortable=True)),  # "120", "12 sessions" ("" when none)
+        section_key=_column(ID(stored=True, sortable=True)),  # "Opioids, criteria for use|Weaning of Medications"
     )
-    for name in TEXT_FIELDS:
-        fields[name] = TEXT(analyzer=exact_analyzer(), field_boost=FIELD_BOOSTS[name], stored=name == "item")
+    fields.update((name, STORED()) for name in WORD_FIELDS)
     return Schema(**fields)
+
+
+def _column(field):
+    """A per-document column (and stored value when asked) with no postings: the table finds values."""
+    field.indexed = False
+    return field
 
 
 def letter_key(det: Determination) -> str:
@@ -94,11 +97,10 @@ def documents(det: Determination, source_hash: str = "") -> list[dict]:
             section_key="|".join(distinct_sections(sections)),
             specialty_key="|".join(det.specialty), source_key="|".join(sources), source=",".join(sources),
             decided=date_number(det.decision_date), injured=date_number(det.date_of_injury),
-            rationale_text=dec.rationale,
         )
         for name, text in (("item", dec.item), ("rationale", dec.rationale), ("guideline", guideline)):
             doc[name] = text
         if n == 1:  # the letter's own text is written once; the match table gives it to every decision
-            doc.update(letter_json=json.dumps(letter), summary=det.summary, summary_text=det.summary)
+            doc.update(letter_json=json.dumps(letter), summary=det.summary)
         docs.append(doc)
     return docs

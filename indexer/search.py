@@ -98,8 +98,8 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
         else:
             order = by_date(live, found.bits, need, newest=sort == "newest")
         hits = [_hit(live, searcher, d, parsed) for d in order[(page - 1) * page_size:need]]
-        suggestion = suggest(searcher, parsed, forms, lambda q: match(live.postings, searcher, q, seconds).bits != 0,
-                             synonyms) if total == 0 else None
+        has_hits = lambda q: match(live.postings, searcher, q, seconds).bits != 0  # noqa: E731
+        suggestion = suggest(live.postings, parsed, forms, has_hits, synonyms) if total == 0 else None
     facets = _facets(live, found.bits)
     stats = outcome_stats(facets["outcome"].get("Upheld", 0), facets["outcome"].get("Overturned", 0))
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
@@ -107,11 +107,11 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
 
 def _hit(live: Live, searcher, docnum: int, parsed: ParsedQuery) -> Hit:
     stored = searcher.stored_fields(docnum)
-    marks = snippets(stored["rationale_text"], *parsed.marks_for("rationale"))
+    marks = snippets(stored["rationale"], *parsed.marks_for("rationale"))
     if not marks:  # the letter's summary is stored once, on its first decision
         first = live.postings.first[docnum]
-        summary = (stored if first == docnum else searcher.stored_fields(first)).get("summary_text", "")
-        marks = snippets(summary, *parsed.marks_for("summary"), top=2) or [excerpt(stored["rationale_text"])]
+        summary = (stored if first == docnum else searcher.stored_fields(first)).get("summary", "")
+        marks = snippets(summary, *parsed.marks_for("summary"), top=2) or [excerpt(stored["rationale"])]
     item = stored["item"]
     return Hit(case=stored["case"], decision=stored["decision"], item=item,
                outcome=stored["outcome"].capitalize(), specialty=[s for s in stored["specialty_key"].split("|") if s],

@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Iterator
 
+from whoosh.automata import lev
+
+from .postings import SEP, PostingsReader, key
 from .query import DEFAULT_FIELDS, ParsedQuery, parse_query
 from .querylang import QueryError
 
 
-def suggest(searcher, parsed: ParsedQuery, forms, has_hits, synonyms: bool = True) -> str | None:
+def suggest(table: PostingsReader, parsed: ParsedQuery, forms, has_hits, synonyms: bool = True) -> str | None:
     """The query with each unknown bare word replaced by its most common close spelling, if that has hits."""
-    reader = searcher.reader()
     corrected = parsed.text
     changed = False
     for word in parsed.bare_words:
-        if any(reader.doc_frequency(f, word) for f in DEFAULT_FIELDS) or not word.isalpha() or len(word) < 4:
+        if any(table.count(key(f, word)) for f in DEFAULT_FIELDS) or not word.isalpha() or len(word) < 4:
             continue
-        best = _closest(reader, word)
+        best = _closest(table, word)
         if best:
             corrected = re.sub(rf"(?<![\w:]){re.escape(word)}(?!\w)", best, corrected, count=1, flags=re.IGNORECASE)
             changed = True
@@ -28,10 +32,31 @@ def suggest(searcher, parsed: ParsedQuery, forms, has_hits, synonyms: bool = Tru
     return corrected if has_hits(again.query) else None
 
 
-def _closest(reader, word: str) -> str | None:
+def _closest(table: PostingsReader, word: str) -> str | None:
     candidates: dict[str, int] = {}
     for field in DEFAULT_FIELDS:
-        for term in reader.terms_within(field, word, 2 if len(word) > 5 else 1):
-            candidates[term] = candidates.get(term, 0) + reader.doc_frequency(field, term)
+        for term in _within(table, field, word, 2 if len(word) > 5 else 1):
+            candidates[term] = candidates.get(term, 0) + table.count(key(field, term))
     ranked = sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))
     return ranked[0][0] if ranked else None
+
+
+def _within(table: PostingsReader, field: str, word: str, distance: int) -> Iterator[str]:
+    """The field's words within `distance` edits: a Levenshtein automaton walked over the sorted keys
+    (what Whoosh does over its own term list), so only a few dozen keys are ever looked at."""
+    prefix, keys = field + SEP, table.keys
+    dfa = lev.levenshtein_automaton(word, distance).to_dfa()
+
+    def first_from(text: str) -> str | None:
+        i = bisect_left(keys, prefix + text)
+        return keys[i][len(prefix):] if i < len(keys) and keys[i].startswith(prefix) else None
+
+    match = dfa.next_valid_string("")
+    while match:
+        found = first_from(match)
+        if found is None:
+            return
+        if found == match:
+            yield match
+            found += "\0"
+        match = dfa.next_valid_string(found)

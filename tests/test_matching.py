@@ -1,4 +1,4 @@
-"""The match table answers exactly what Whoosh's own positional index answers, query by query."""
+"""The match table answers exactly what a plain positional Whoosh index of the same letters answers, query by query."""
 from __future__ import annotations
 
 import shutil
@@ -7,11 +7,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from whoosh import query as wq
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
 
+from indexer.analysis import exact_analyzer
 from indexer.bitset import members
 from indexer.build import build_index
 from indexer.matching import match
+from indexer.parse import parse_file
 from indexer.query import parse_query, stem_forms
+from indexer.schema import VALUE_FIELDS, WORD_FIELDS, documents
 from indexer.store import IndexHandle
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -30,11 +35,33 @@ QUERIES = [
 
 
 def _whoosh(handle, q):
-    """Whoosh's positional index answers each leaf; AND/OR/NOT are plain set algebra over those answers
-    (Whoosh's own AndNot matcher lets matches through when its right side holds phrases)."""
-    live = handle.live()
-    with live.searcher() as s:
-        return sorted(_reference(s, q))
+    """A plain positional Whoosh index of the same letters answers each leaf; AND/OR/NOT are plain set
+    algebra over those answers (Whoosh's own AndNot matcher lets matches through when its right side
+    holds phrases). Answers are mapped to the build's document numbers through the decision ids."""
+    searcher, ours = _reference_index(handle.live())
+    return sorted(ours[searcher.stored_fields(d)["id"]] for d in _reference(searcher, q))
+
+
+_REFERENCES: dict = {}
+
+
+def _reference_index(live):
+    """Every letter of the build re-parsed from its file into an in-memory Whoosh index with the
+    searchable schema of old: words with positions, exact values, dates as numbers."""
+    if live.build not in _REFERENCES:
+        fields = dict(id=ID(stored=True, unique=True), letter=ID(stored=True), source=KEYWORD(commas=True, lowercase=True),
+                      decided=NUMERIC(int, signed=False, stored=True), injured=NUMERIC(int, signed=False, stored=True))
+        fields.update((name, ID()) for name in VALUE_FIELDS)
+        fields.update((name, TEXT(analyzer=exact_analyzer())) for name in WORD_FIELDS)
+        ix = RamStorage().create_index(Schema(**fields))
+        with ix.writer() as writer:
+            for path, entry in live.manifest["files"].items():
+                for doc in documents(parse_file(path), entry["hash"]):
+                    writer.add_document(**{k: v for k, v in doc.items() if k in fields})
+        with live.searcher() as s:
+            ours = {s.stored_fields(d)["id"]: d for d in s.reader().all_doc_ids()}
+        _REFERENCES[live.build] = (ix.searcher(), ours)
+    return _REFERENCES[live.build]
 
 
 def _reference(s, q) -> set[int]:

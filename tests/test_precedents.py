@@ -89,7 +89,7 @@ def test_contrast_terms_and_citations_set_the_pair_apart(handle, norco):
         for side, mine, theirs in (("this", this, other), ("precedent", other, this)):
             terms = p["contrast"][side]["terms"]
             assert 1 <= len(terms) <= CONTRAST_TERMS
-            assert all(_has_phrase(mine["rationale_text"], t) and not _has_phrase(theirs["rationale_text"], t)
+            assert all(_has_phrase(mine["rationale"], t) and not _has_phrase(theirs["rationale"], t)
                        for t in terms), (side, terms)
             content = [w for t in terms for w in t.split() if w not in NEGATIONS]
             assert len(content) == len(set(content))  # no word shown twice
@@ -99,14 +99,13 @@ def test_contrast_terms_and_citations_set_the_pair_apart(handle, norco):
 
 
 def test_contrast_prefers_the_negated_phrase(handle):
-    this = {"rationale_text": "The records show no documented functional improvement with the use of Norco. "
+    this = {"rationale": "The records show no documented functional improvement with the use of Norco. "
                               "Therefore the request is not medically necessary.",
             "section_key": "Opioids, criteria for use|Weaning of Medications", "source_key": "mtus"}
-    other = {"rationale_text": "Functional improvement documented with pain reduction. "
+    other = {"rationale": "Functional improvement documented with pain reduction. "
                                "Therefore the request is medically necessary.",
              "section_key": "Opioids, criteria for use", "source_key": "mtus|odg"}
-    with handle.live().searcher() as searcher:
-        found = contrast(searcher, this, other)
+    found = contrast(handle.live().postings, this, other)
     assert "no documented functional" in found["this"]["terms"]
     assert "not medically necessary" in found["this"]["terms"]
     assert "improvement documented" in found["precedent"]["terms"]
