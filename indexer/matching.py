@@ -96,16 +96,15 @@ class _Run:
         tokens = list(q.words)
         if len(tokens) == 1:
             return self.p.bits(key(q.fieldname, tokens[0]))
-        exact = q.slop <= 1
-        if exact:
-            n = min(GRAM, len(tokens))
-            runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-            candidates = intersection([self.p.bits(key(q.fieldname, run)) for run in runs])
-            if len(tokens) <= GRAM or not candidates:
-                return candidates
-        else:
-            candidates = intersection([self.p.bits(key(q.fieldname, t)) for t in tokens])
-        return self._confirm(q, candidates) if candidates else 0
+        n = min(GRAM, len(tokens))
+        runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+        adjacent = intersection([self.p.bits(key(q.fieldname, run)) for run in runs])  # exact up to GRAM words
+        if q.slop <= 1:
+            return adjacent if len(tokens) <= GRAM or not adjacent else self._confirm(q, adjacent)
+        candidates = intersection([self.p.bits(key(q.fieldname, t)) for t in tokens])
+        sure = adjacent if len(tokens) <= GRAM else 0  # side by side is near enough for any distance
+        rest = candidates & ~sure
+        return sure | (self._confirm(q, rest) if rest else 0)
 
     def _expand(self, q: wq.Query) -> int:
         text = q.text
@@ -151,13 +150,12 @@ class _Run:
         return from_ids(self._confirmed(q, docs), self.p.size)
 
     def _confirmed(self, q: wq.Phrase, docs: list[int]) -> list[int]:
-        tokens, slop, field = list(q.words), max(1, q.slop), q.fieldname
-        stored = self.searcher.stored_fields
+        tokens, slop, field, text = list(q.words), max(1, q.slop), q.fieldname, self.p.text
         found = []
         for n, doc in enumerate(docs):
             if n % 256 == 0 and time.monotonic() > self.deadline:
                 raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
-            if holds(stored(doc).get(field) or "", tokens, slop):
+            if holds(text(doc, field), tokens, slop):
                 found.append(doc)
         return found
 

@@ -9,22 +9,68 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .analysis import words
+from .analysis import TOKEN_RE, words
 
 
 def holds(text: str, tokens: list[str], slop: int) -> bool:
     """Whether `tokens` occur in `text` in order, each within `slop` words after the one before."""
-    wanted = set(tokens)
-    places: dict[str, list[int]] = {}
-    for position, token in enumerate(words(text)):
-        if token in wanted:
-            places.setdefault(token, []).append(position)
-    ends = places.get(tokens[0], [])
+    if text.isascii() and all(t.isascii() and t.isalpha() for t in tokens):
+        return _holds_words(text.lower(), tokens, slop)
+    found = _tokens(text)
+    ends = _places(found, tokens[0])
     for token in tokens[1:]:
         if not ends:
             return False
-        ends = [p for p in places.get(token, ()) if _follows(ends, p, slop)]
+        ends = [p for p in _places(found, token) if _follows(ends, p, slop)]
     return bool(ends)
+
+
+def _holds_words(low: str, tokens: list[str], slop: int) -> bool:
+    """The same rule for plain words in ASCII text without tokenizing all of it (the slow part): find
+    each word with str.find, then count the words between two finds, stopping at `slop`."""
+    ends = [start + len(tokens[0]) for start in _finds(low, tokens[0])]
+    for token in tokens[1:]:
+        if not ends:
+            return False
+        ends = [start + len(token) for start in _finds(low, token)
+                if any(end <= start and _words_between(low, end, start, slop) < slop for end in ends)]
+    return bool(ends)
+
+
+def _finds(low: str, word: str) -> list[int]:
+    """Where `word` stands as a whole token (no letter touching it on either side)."""
+    out, i, n = [], low.find(word), len(word)
+    while i >= 0:
+        if (i == 0 or not low[i - 1].isalpha()) and (i + n == len(low) or not low[i + n].isalpha()):
+            out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
+def _words_between(low: str, start: int, end: int, limit: int) -> int:
+    """Tokens in low[start:end], counted up to `limit`."""
+    n = 0
+    for _ in TOKEN_RE.finditer(low, start, end):
+        n += 1
+        if n >= limit:
+            break
+    return n
+
+
+def _tokens(text: str) -> list[str]:
+    """analysis.words, faster for the usual ASCII text (lowering it whole keeps every offset)."""
+    return TOKEN_RE.findall(text.lower()) if text.isascii() else words(text)
+
+
+def _places(found: list[str], token: str) -> list[int]:
+    """Positions of one token, found by list.index in C rather than a Python loop over every word."""
+    out, i = [], -1
+    try:
+        while True:
+            i = found.index(token, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
 
 
 def _follows(ends: list[int], position: int, slop: int) -> bool:

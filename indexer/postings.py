@@ -9,8 +9,10 @@ triples make phrases of two and three words one exact lookup, since every word i
 Layout of `<build>/postings/`: `keys.txt` (sorted keys, one per line), `offsets.bin` (uint64, one more
 than keys), `counts.bin` (uint32 document frequency), `decided.bin` (uint32
 YYYYMMDD per document, for date order), `first.bin` (each document's letter's first document, which
-alone holds the letter's text in Whoosh), `data.bin` (zlib'd encoded sets), `meta.json`
-(number of document slots, deleted documents).
+alone holds the letter's text), `data.bin` (zlib'd encoded sets), `texts.bin` and `text_offsets.bin`
+(each document's word fields, zlib'd, for confirming longer phrases and proximity: a fifth of the
+bytes Whoosh's stored record would decompress), `meta.json` (number of document slots, deleted
+documents).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import heapq
 import json
 import os
 import pickle
+import shutil
 import weakref
 import zlib
 from array import array
@@ -28,6 +31,7 @@ from typing import Iterable, Iterator
 
 from . import bitset
 from .analysis import words
+from .schema import WORD_FIELDS
 
 DIRECTORY = "postings"
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
@@ -35,6 +39,7 @@ GRAM = 3  # the longest run of words kept as one key
 SPECIALTY = "~specialty"  # each reviewer specialty on its own (the facet), beside the searchable text
 CASE_PREFIX = "~case*"  # every leading part of a case number, so `case:CM16*` is one lookup, not 100,000
 SHORTEST_CASE_PREFIX = 4  # query.py refuses shorter case prefixes
+TEXT_SEP = "\x1e"  # between the word fields of a text record (never a token character)
 RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
@@ -55,6 +60,11 @@ def text_keys(field: str, text: str) -> set[str]:
 def case_prefix_keys(case: str) -> list[str]:
     """The keys that let a case-number prefix find its letters (the whole number is its own key)."""
     return [key(CASE_PREFIX, case[:n]) for n in range(SHORTEST_CASE_PREFIX, len(case))]
+
+
+def pack_text(doc: dict) -> bytes:
+    """A document's word fields as one compressed record (made in the parse workers)."""
+    return zlib.compress(TEXT_SEP.join((doc.get(f) or "").replace(TEXT_SEP, " ") for f in WORD_FIELDS).encode(), 1)
 
 
 def date_field(field: str, level: str) -> str:
@@ -82,6 +92,10 @@ class PostingsWriter:
         self.runs: list[Path] = []
         self.decided = _array("I", self.previous / "decided.bin") if self.previous else array("I")
         self.first = _array("I", self.previous / "first.bin") if self.previous else array("I")
+        if self.previous:  # old documents keep their numbers, so their records stay where they are
+            shutil.copyfile(self.previous / "texts.bin", self.dir / "texts.bin")
+        self.texts = open(self.dir / "texts.bin", "ab")
+        self.text_offsets = _array("Q", self.previous / "text_offsets.bin") if self.previous else array("Q", [0])
 
     def add_letter(self, first: int, decisions: int, keys: Iterable[str]) -> None:
         """Keys of a letter's own text (its summary), held by each of its decisions."""
@@ -90,11 +104,16 @@ class PostingsWriter:
             pending[k].extend(numbers)
         self.held += decisions * len(keys)
 
-    def add(self, docnum: int, keys: Iterable[str], decided: int, first: int) -> None:
-        """One document's keys, its decision date and the number of its letter's first document."""
+    def add(self, docnum: int, keys: Iterable[str], decided: int, first: int, text: bytes) -> None:
+        """One document's keys, its decision date, the number of its letter's first document and its
+        text record (pack_text)."""
         for values, value in ((self.decided, decided), (self.first, first)):
             values.extend([0] * (docnum - len(values)))
             values.append(value)
+        ends = self.text_offsets
+        ends.extend([ends[-1]] * (docnum + 1 - len(ends)))
+        self.texts.write(text)
+        ends.append(ends[-1] + len(text))
         pending = self.pending
         n = 0
         for k in keys:
@@ -135,6 +154,10 @@ class PostingsWriter:
         for name, values in (("decided", self.decided), ("first", self.first)):
             values.extend([0] * (size - len(values)))
             (self.dir / f"{name}.bin").write_bytes(values.tobytes())
+        self.texts.close()
+        ends = self.text_offsets
+        ends.extend([ends[-1]] * (size + 1 - len(ends)))
+        (self.dir / "text_offsets.bin").write_bytes(ends.tobytes())
         (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted}))
 
 
@@ -193,8 +216,11 @@ class PostingsReader:
         self.first = _array("I", directory / "first.bin")  # its letter's first document (holds the summary)
         deleted = bitset.from_ids(meta["deleted"], self.size)
         self.universe = ((1 << self.size) - 1) & ~deleted  # every live document
+        self.text_offsets = _array("Q", directory / "text_offsets.bin")
         self._fd = os.open(directory / "data.bin", os.O_RDONLY)
+        self._texts = os.open(directory / "texts.bin", os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
+        weakref.finalize(self, os.close, self._texts)
 
     def _find(self, k: str) -> int:
         i = bisect_left(self.keys, k)
@@ -212,6 +238,12 @@ class PostingsReader:
         """Document frequency of a key (deleted documents included)."""
         i = self._find(k)
         return self.counts[i] if i >= 0 else 0
+
+    def text(self, docnum: int, field: str) -> str:
+        """One word field of a document as written (the letter's own text is on its first document)."""
+        start, end = self.text_offsets[docnum], self.text_offsets[docnum + 1]
+        record = zlib.decompress(os.pread(self._texts, end - start, start)).decode() if end > start else ""
+        return record.split(TEXT_SEP)[WORD_FIELDS.index(field)] if record else ""
 
     def keys_from(self, start: str, stop: str) -> list[str]:
         """Keys in [start, stop): a field's words with a prefix, a date range..."""

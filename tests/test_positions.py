@@ -24,6 +24,7 @@ TEXT = "The request for Norco 10/325mg is not medically necessary; no functional
 ])
 def test_holds_follows_the_ordered_span_rule(tokens, slop, expected):
     assert holds(TEXT, tokens, slop) is expected
+    assert holds(TEXT + " Café.", tokens, slop) is expected  # not ASCII: the tokenizing path
 
 
 def test_each_word_may_use_any_earlier_match():
@@ -31,3 +32,14 @@ def test_each_word_may_use_any_earlier_match():
     assert holds("pain relief pain x x x x relief", ["pain", "relief"], 1)
     assert holds("pain x x x x pain relief", ["pain", "relief"], 1)
     assert not holds("relief pain x x x x x", ["pain", "relief"], 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("painful relief", False),  # a word inside a longer word is not the word
+    ("back-pain relief", True),
+    ("pain2relief", False),  # "2" is a token of its own between them
+    ("pain 10.5 relief", False),  # one token between: distance 2
+    ("PAIN Relief", True),
+])
+def test_word_boundaries_are_the_tokenizers(text, expected):
+    assert holds(text, ["pain", "relief"], 1) is expected

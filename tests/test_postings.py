@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import indexer.postings as postings
 from indexer import bitset
-from indexer.postings import PostingsReader, PostingsWriter, date_keys, text_keys
+from indexer.postings import PostingsReader, PostingsWriter, date_keys, pack_text, text_keys
 
 
 @settings(max_examples=200, deadline=None)
@@ -45,7 +45,8 @@ def _table(tmp_path, name, spill_every):
         writer.add_letter(0, 2, ["summary\x1fback", "summary\x1fpain"])
         for doc in range(200):
             keys = [f"rationale\x1fw{doc % 50}", f"rationale\x1fm{doc % 3}"] + (["item\x1frare"] if doc == 150 else [])
-            writer.add(doc, keys, 20170000 + doc % 28 + 1, doc - doc % 2)
+            text = pack_text({"item": f"Item {doc}", "rationale": f"Rationale of {doc}."} if doc % 7 else {})
+            writer.add(doc, keys, 20170000 + doc % 28 + 1, doc - doc % 2, text)
         writer.finish(200, [5])
     finally:
         postings.RUN_POSTINGS = 15_000_000
@@ -64,3 +65,5 @@ def test_spilled_runs_merge_to_the_same_table(tmp_path):
     assert list(one.decided[:3]) == [20170001, 20170002, 20170003] and list(one.first[:4]) == [0, 0, 2, 2]
     assert one.keys_from("rationale\x1fw1", "rationale\x1fw2") == [f"rationale\x1fw{n}" for n in [1, *range(10, 20)]]
     assert bitset.members(one.bits("rationale\x1fw7")) == [7, 57, 107, 157]
+    assert (one.text(8, "rationale"), one.text(8, "item"), one.text(8, "summary")) == ("Rationale of 8.", "Item 8", "")
+    assert one.text(7, "rationale") == "" and one.text(199, "item") == "Item 199"
