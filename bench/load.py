@@ -1,8 +1,8 @@
 """Drive the real server with many concurrent keep-alive clients while rebuilds switch the index under it.
 
-    .venv/bin/python bench/load.py --index ROOT [--corpus DIR] [--clients 32] [--seconds 60] [--port P] [--json OUT]
+    .venv/bin/python bench/load.py --index ROOT [--corpus DIR] [--clients 32] [--seconds 60] [--workers N] [--port P] [--json OUT]
 
-Starts `indexer serve --index ROOT` on 127.0.0.1 (a free port unless --port), waits for it, then runs
+Starts `indexer serve --index ROOT [--workers N]` on 127.0.0.1 (a free port unless --port), waits for it, then runs
 --clients threads, each on its own http.client keep-alive connection, over a mixed workload: searches
 from a built-in list (field filters, phrases, wildcards, dates, facet clicks, page 2, sort=newest),
 case pages of letters seen in results, /api/search, /search.csv now and then, a few queries that must
@@ -10,7 +10,9 @@ be refused with a 400. With --corpus, a background loop rebuilds the index from 
 in turn) the whole time, so `current` switches under the clients.
 
 Prints requests/s, p50/p95/p99 latency, errors (any status >= 500, a connection error, a 4xx on a
-valid request or a wrong status on an invalid one), index switches seen and the server's peak RSS;
+valid request or a wrong status on an invalid one), index switches seen, the server's memory (the
+peak of the RSS summed over its processes, sampled, and the peak of its largest single process) and
+the response cache's hit rate (answers saying `X-Cache: hit` among those saying hit or miss);
 --json OUT writes the same figures. Exits 1 when there was any error. Loopback only; everything it
 starts is stopped at the end, on Ctrl-C too.
 """
@@ -33,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
-from seeds import QUERIES as SEED_QUERIES  # bench/ is on the path when this script runs
+from procmem import tree  # bench/ is on the path when this script runs
+from seeds import QUERIES as SEED_QUERIES
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEXER = [sys.executable, "-m", "indexer.cli"]
@@ -61,6 +64,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     by_kind: dict[str, list[float]] = field(default_factory=dict)
     errors: int = 0
+    cache: dict[str, int] = field(default_factory=lambda: {"hit": 0, "miss": 0})  # X-Cache answers
     gone: int = 0  # case pages that were 404 because a rebuild dropped the letter: right, not an error
     error_samples: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
@@ -73,6 +77,11 @@ class Tally:
                 self.errors += 1
                 if len(self.error_samples) < 20:
                     self.error_samples.append(f"{kind}: {error}")
+
+    def count_cache(self, header: str | None) -> None:
+        if header in self.cache:
+            with self.lock:
+                self.cache[header] += 1
 
     def count_gone(self, key: str) -> None:
         with self.lock:
@@ -168,6 +177,7 @@ def client(port: int, deadline: float, seed: int, tally: Tally, letters: Letters
             conn.request("GET", path)
             response = conn.getresponse()
             body = response.read()
+            tally.count_cache(response.getheader("X-Cache"))
             if response.status == 404 and kind in ("case", "api_case") and not letters.has(key_of(path)):
                 tally.count_gone(key_of(path))  # seen in results before a rebuild that dropped it; the server is right
             elif response.status != expected:
@@ -209,28 +219,38 @@ def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict) ->
 
 
 def watch(index: str, pid: int, stop: threading.Event, state: dict) -> None:
-    """Count switches of `current` and follow the server's memory."""
+    """Count switches of `current` and follow the server's memory (every 0.05 s for the link, 0.25 s
+    for /proc)."""
     link = os.path.join(index, "current")
     last = os.path.realpath(link)
+    ticks = 0
     while not stop.wait(0.05):
         now = os.path.realpath(link)
         if now != last:
             state["switches"] += 1
             last = now
-        state["rss_mb"] = max(state["rss_mb"], server_rss_mb(pid))
+        ticks += 1
+        if ticks % 5 == 0:
+            sample_memory(pid, state)
 
 
-def server_rss_mb(pid: int) -> float:
-    """Peak resident memory (VmHWM, else VmRSS) of the server process, in MB."""
+def sample_memory(pid: int, state: dict) -> None:
+    """Peak of the RSS summed over the server's processes (parent and workers) and peak of the largest
+    one (VmHWM: a worker's own high-water mark, so short peaks between samples count too)."""
+    processes = tree(pid)
+    state["processes"] = max(state["processes"], len(processes))
+    state["rss_sum_mb"] = max(state["rss_sum_mb"], sum(proc_mb(p, "VmRSS") for p in processes))
+    state["rss_mb"] = max([state["rss_mb"]] + [proc_mb(p, "VmHWM") for p in processes])
+
+
+def proc_mb(pid: int, name: str) -> float:
+    """One line of /proc/<pid>/status (VmRSS, VmHWM) in MB; 0 when the process is gone."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
-    for name in ("VmHWM", "VmRSS"):
-        m = re.search(rf"^{name}:\s+(\d+) kB", status, re.M)
-        if m:
-            return int(m.group(1)) / 1024
-    return 0.0
+    m = re.search(rf"^{name}:\s+(\d+) kB", status, re.M)
+    return int(m.group(1)) / 1024 if m else 0.0
 
 
 def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 60) -> None:
@@ -279,11 +299,12 @@ def server_tracebacks(log: Path, limit: int = 3) -> list[str]:
 def run(args: argparse.Namespace, log: Path) -> dict:
     port = args.port or free_port()
     with open(log, "w") as sink:  # a file, not a pipe nobody reads: a chatty server must never block on it
-        server = subprocess.Popen(INDEXER + ["serve", "--index", args.index, "--host", HOST, "--port", str(port)],
-                                  cwd=ROOT, stdout=sink, stderr=sink, text=True, start_new_session=True)
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        server = subprocess.Popen(INDEXER + ["serve", "--index", args.index, "--host", HOST, "--port", str(port)]
+                                  + workers, cwd=ROOT, stdout=sink, stderr=sink, text=True, start_new_session=True)
     stop = threading.Event()
-    state = {"builds": 0, "failures": [], "switches": 0, "rss_mb": 0.0, "proc": None, "jobs": args.build_jobs,
-             "build_timeout": max(60, args.seconds * 2)}
+    state = {"builds": 0, "failures": [], "switches": 0, "rss_mb": 0.0, "rss_sum_mb": 0.0, "processes": 0,
+             "proc": None, "jobs": args.build_jobs, "build_timeout": max(60, args.seconds * 2)}
     background = []
     try:
         wait_until_up(port, server)
@@ -304,7 +325,7 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         for thread in clients:
             thread.join(timeout=args.seconds + 120)
         elapsed = time.monotonic() - started
-        state["rss_mb"] = max(state["rss_mb"], server_rss_mb(server.pid))
+        sample_memory(server.pid, state)
         if server.poll() is not None:
             tally.errors += 1
             tally.error_samples.append(f"the server died with {server.returncode}: {log.read_text()[-500:]}")
@@ -326,6 +347,9 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         "p95_ms": round(percentile(tally.latencies, 0.95) * 1000, 1),
         "p99_ms": round(percentile(tally.latencies, 0.99) * 1000, 1),
         "errors": errors, "switches": state["switches"], "server_rss_mb": round(state["rss_mb"], 1),
+        "server_rss_sum_mb": round(state["rss_sum_mb"], 1), "server_processes": state["processes"],
+        "workers": args.workers, "cache_hits": tally.cache["hit"], "cache_misses": tally.cache["miss"],
+        "cache_hit_rate": round(tally.cache["hit"] / max(1, tally.cache["hit"] + tally.cache["miss"]), 3),
         "builds": state["builds"], "clients": args.clients, "gone": tally.gone,
         "by_kind": {kind: {"requests": len(v), "p50_ms": round(percentile(v, 0.5) * 1000, 1),
                            "p95_ms": round(percentile(v, 0.95) * 1000, 1)} for kind, v in sorted(tally.by_kind.items())},
@@ -343,14 +367,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32, help="concurrent keep-alive clients (default 32)")
     parser.add_argument("--seconds", type=float, default=60, help="how long the clients run (default 60)")
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="server processes, passed to `indexer serve --workers` (default: the server's own)")
     parser.add_argument("--build-jobs", type=int, default=1, help="parser processes per rebuild (default 1)")
     parser.add_argument("--json", metavar="OUT", help="also write the figures to this JSON file")
     parser.add_argument("--server-log", metavar="FILE", help="keep the server's output here (default: discarded)")
     args = parser.parse_args(argv)
     if not os.path.isdir(os.path.join(args.index, "current")):
         parser.error(f"no index at {args.index}; build one first: indexer build seeds --index {args.index}")
-    if args.clients < 1 or args.seconds <= 0:
-        parser.error("--clients must be at least 1 and --seconds positive")
+    if args.clients < 1 or args.seconds <= 0 or (args.workers is not None and args.workers < 1):
+        parser.error("--clients and --workers must be at least 1 and --seconds positive")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run()'s finally stops the server and builds
     with tempfile.TemporaryDirectory(prefix="load-") as tmp:
         try:
@@ -364,8 +390,10 @@ def main(argv: list[str] | None = None) -> int:
     for kind, row in figures["by_kind"].items():
         print(f"  {kind:9} {row['requests']:7,} requests  p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms")
     print(f"index switches seen: {figures['switches']} ({figures['builds']} rebuilds finished; "
-          f"{figures['gone']} case pages of letters a rebuild had dropped, rightly 404); "
-          f"server peak RSS {figures['server_rss_mb']} MB; errors: {figures['errors']}")
+          f"{figures['gone']} case pages of letters a rebuild had dropped, rightly 404); errors: {figures['errors']}")
+    print(f"server: {figures['server_processes']} processes, peak RSS {figures['server_rss_sum_mb']} MB summed, "
+          f"{figures['server_rss_mb']} MB the largest process; cache hits {figures['cache_hits']:,} of "
+          f"{figures['cache_hits'] + figures['cache_misses']:,} cacheable answers ({figures['cache_hit_rate']:.0%})")
     for sample in figures["error_samples"]:
         print(f"  error: {sample}")
     for trace in figures["server_tracebacks"]:

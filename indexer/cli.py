@@ -156,17 +156,21 @@ def search(query: str, index_dir: str, page: int, sort: str, no_synonyms: bool, 
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=lambda: int(os.environ.get("PORT", 8000)),
               show_default="8000 or $PORT")
-@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
-def serve(index_dir: str, host: str, port: int, threads: int) -> None:
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True, help="Threads per worker.")
+@click.option("--workers", type=click.IntRange(1, 64), default=lambda: os.cpu_count() or 1,
+              show_default="the number of CPUs",
+              help="Server processes sharing the port; a worker that dies is replaced. 1 = a single process.")
+def serve(index_dir: str, host: str, port: int, threads: int, workers: int) -> None:
     """Serve the web front end with a production WSGI server (waitress).
 
-    A rebuild switched in while serving is picked up without a restart.
+    A rebuild switched in while serving is picked up without a restart. SIGTERM or Ctrl-C stops
+    every worker.
 
-    Example: indexer serve --index index/ --port 8000
+    Example: indexer serve --index index/ --port 8000 --workers 2
     """
     from web.serve import serve as run_server
 
-    run_server(index_dir, host=host, port=port, threads=threads)
+    run_server(index_dir, host=host, port=port, threads=threads, workers=workers)
 
 
 if __name__ == "__main__":  # python -m indexer.cli

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from typing import Iterator
 
 from markupsafe import Markup
 from whoosh.query import Term
@@ -105,6 +106,35 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
 
 
+def export(index: IndexHandle | Live, text: str, limit: int, sort: str = "relevance", synonyms: bool = True,
+           seconds: float = SEARCH_SECONDS) -> Iterator[Hit]:
+    """The first `limit` hits in search order without snippets, for a CSV export: matched and ordered
+    once (a page at a time would repeat the match per page), each stored record read as its row is
+    written. A query that cannot run raises here, before the first hit."""
+    live = as_live(index)
+    parsed = parse_query(text, stem_forms(live.stems), use_synonyms=synonyms)
+    with live.searcher() as searcher:
+        found = match(live.postings, searcher, parsed.query, seconds)
+    if sort == "relevance" or sort not in SORTS:
+        order = ranked(found, limit, lambda bits, n: by_date(live, bits, n, newest=True))
+    else:
+        order = by_date(live, found.bits, limit, newest=sort == "newest")
+    return _plain_hits(live, order)
+
+
+def _plain_hits(live: Live, order: list[int]) -> Iterator[Hit]:
+    with live.searcher() as searcher:
+        for docnum in order:
+            yield _fields(searcher.stored_fields(docnum), snippets=[], item_marked=Markup(""))
+
+
+def _fields(stored: dict, **more) -> Hit:
+    return Hit(case=stored["case"], decision=stored["decision"], item=stored["item"],
+               outcome=stored["outcome"].capitalize(), specialty=[s for s in stored["specialty_key"].split("|") if s],
+               decision_date=iso_date(stored.get("decided")), category=stored["category"],
+               url=decision_url(stored["letter"], stored["decision"]), letter=stored["letter"], **more)
+
+
 def _hit(live: Live, searcher, docnum: int, parsed: ParsedQuery) -> Hit:
     stored = searcher.stored_fields(docnum)
     marks = snippets(stored["rationale"], *parsed.marks_for("rationale"))
@@ -113,11 +143,7 @@ def _hit(live: Live, searcher, docnum: int, parsed: ParsedQuery) -> Hit:
         summary = (stored if first == docnum else searcher.stored_fields(first)).get("summary", "")
         marks = snippets(summary, *parsed.marks_for("summary"), top=2) or [excerpt(stored["rationale"])]
     item = stored["item"]
-    return Hit(case=stored["case"], decision=stored["decision"], item=item,
-               outcome=stored["outcome"].capitalize(), specialty=[s for s in stored["specialty_key"].split("|") if s],
-               decision_date=iso_date(stored.get("decided")),
-               category=stored["category"], snippets=marks, url=decision_url(stored["letter"], stored["decision"]),
-               letter=stored["letter"], item_marked=render(item, mark_spans(item, *parsed.marks_for("item"))))
+    return _fields(stored, snippets=marks, item_marked=render(item, mark_spans(item, *parsed.marks_for("item"))))
 
 
 def _value_sets(live: Live, field: str) -> list[tuple[str, int]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from markupsafe import escape
@@ -263,3 +264,9 @@ def test_unexpected_error_is_a_plain_500(client, monkeypatch):
     assert response.status_code == 500
     assert "secret internals" not in response.get_data(as_text=True)
     assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_csv_link_keeps_the_synonyms_choice(client):
+    links = {on: re.search(r'href="(/search\.csv[^"]*)"', client.get(f"/search?q=norco{on}").get_data(as_text=True))[1]
+             for on in ("", "&synonyms=off")}
+    assert "synonyms=off" in links["&synonyms=off"] and "synonyms" not in links[""]

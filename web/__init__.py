@@ -18,10 +18,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     # One handle per app: it re-resolves the `current` build, so rebuilds show up without a restart.
     app.extensions["imr_index"] = IndexHandle(app.config["INDEX_DIR"])
 
-    from . import analytics, api, errors, views
+    from . import analytics, api, cache, errors, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(analytics.bp)
     errors.init_app(app)
+    cache.init_app(app)  # after errors: an undecodable query is refused before it is looked up
     return app

@@ -4,15 +4,18 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Blueprint, Response, jsonify, request, stream_with_context
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 
-from indexer.precedents import precedents
+from indexer.matching import SEARCH_SECONDS
+from indexer.search import export
 
 from . import present
+from .views import decision_precedents
 
 bp = Blueprint("api", __name__)
 CSV_COLUMNS = ("case", "decision", "date", "item", "outcome", "specialty", "category", "url")
 CSV_LIMIT = 10_000
+CSV_CHUNK = 500  # rows per piece sent: the first rows go out at once, memory stays small
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -27,7 +30,7 @@ def api_case(key: str):
     live = present.live()
     letter = present.letter_or_404(live, key)
     for n, decision in enumerate(letter["decisions"], start=1):
-        decision["precedents"] = precedents(live, key, n)
+        decision["precedents"] = decision_precedents(live, key, n)
     return jsonify(letter)
 
 
@@ -39,19 +42,22 @@ def safe_cell(value) -> str:
 
 @bp.route("/search.csv")
 def search_csv():
-    """Every hit (up to 10,000) as CSV rows, streamed."""
-    result = present.run_search(present.search_args(), page=1, page_size=CSV_LIMIT)
+    """Every hit (up to 10,000) as CSV rows, streamed: matched once, rows written as records are read."""
+    args = present.search_args()
+    seconds = current_app.config.get("SEARCH_SECONDS", SEARCH_SECONDS)
+    # a query that cannot run is a 400 (or a 503) here, before any row is sent; one build snapshot throughout
+    hits = export(present.live(), args["q"], CSV_LIMIT, sort=args["sort"], synonyms=args["synonyms"], seconds=seconds)
     root = request.url_root.rstrip("/")
 
     def rows():
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
-        for hit in result.hits:
+        for n, hit in enumerate(hits, start=1):
             writer.writerow([safe_cell(v) for v in (
                 hit.case or hit.letter, hit.decision, hit.decision_date or "", hit.item, hit.outcome,
                 "; ".join(hit.specialty), hit.category, root + hit.url)])
-            if buffer.tell() > 8192:
+            if n % CSV_CHUNK == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)
                 buffer.truncate()

@@ -1,22 +1,68 @@
-"""`indexer serve`: the app under waitress, a production WSGI server with a thread pool."""
+"""`indexer serve`: the app under waitress; with several workers, forked processes share one socket.
+
+One Python process answers one request at a time per core at best (the GIL), so `--workers N`
+binds the listening socket once and forks N processes that each build their own app (after the
+fork: nothing index-related is shared) and run waitress on that socket; the kernel hands each new
+connection to whichever worker accepts it first. The parent only supervises: it replaces a worker
+that dies and, on SIGTERM or SIGINT, stops them all before exiting.
+"""
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import sys
 import threading
+import time
 
 from waitress import serve as waitress_serve
 
 from indexer import analytics, search
 from indexer.store import IndexMissing
 
-from . import create_app
+from . import cache, create_app
+# Imported before any fork, so workers start sooner and share these modules' memory.
+from . import analytics as _pages, api as _api, errors as _errors, views as _views  # noqa: F401
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+STOP_GRACE = 5.0  # seconds workers get to exit after SIGTERM before SIGKILL
+RESPAWN_DELAY = 1.0  # a worker that died this soon after starting is replaced only after this pause
+BACKLOG = 1024
 
 
-def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
-    """Serve the index at `index_dir` until interrupted; each request opens its own searcher."""
-    app = create_app({"INDEX_DIR": index_dir})
+def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 4, workers: int = 1) -> None:
+    """Serve the index at `index_dir` until interrupted; each worker reopens the index on rebuilds."""
+    if workers <= 1:
+        print(f"serving {index_dir} on http://{host}:{port}/ ({threads} threads)", flush=True)
+        _run_worker(index_dir, threads, host=host, port=port)
+        return
+    sock = listen(host, port)
+    print(f"serving {index_dir} on http://{host}:{port}/ ({workers} workers x {threads} threads)", flush=True)
+    try:
+        Supervisor(lambda: _run_worker(index_dir, threads, sockets=[sock]), workers).run()
+    finally:
+        sock.close()
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket, bound before any worker exists so they all accept from it."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(BACKLOG)
+    return sock
+
+
+def _run_worker(index_dir: str, threads: int, **where) -> None:
+    """One serving process: its own app and index handle, warmed in the background."""
+    app = create_app({"INDEX_DIR": index_dir, "RESPONSE_CACHE_BYTES": cache.MAX_BYTES})
     threading.Thread(target=_warm, args=(app.extensions["imr_index"],), daemon=True).start()
-    print(f"serving {index_dir} on http://{host}:{port}/ ({threads} threads)", flush=True)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="imr-search")
+    waitress_serve(app, threads=threads, ident="imr-search", **where)
 
 
 def _warm(handle) -> None:
@@ -27,3 +73,103 @@ def _warm(handle) -> None:
         return
     search.warm(live)
     analytics.warm(live)
+
+
+class Supervisor:
+    """Keeps `count` forked workers running `target` until SIGTERM/SIGINT, then stops them all."""
+
+    def __init__(self, target, count: int):
+        self.target, self.count = target, count
+        self.workers: dict[int, float] = {}  # pid -> start time (monotonic)
+
+    def run(self) -> None:
+        watched = {signal.SIGCHLD, *STOP_SIGNALS}
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, watched)  # taken by sigtimedwait below, no races
+        try:
+            for _ in range(self.count):
+                self._start()
+            while True:
+                info = signal.sigtimedwait(watched, 1.0)
+                if info is not None and info.si_signo in STOP_SIGNALS:
+                    break
+                self._replace_dead()
+        finally:
+            self._stop_all()
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+    def _start(self) -> None:
+        parent = os.getpid()
+        pid = os.fork()
+        if pid:
+            self.workers[pid] = time.monotonic()
+            return
+        code = 0
+        try:  # the worker: default signals, and it leaves if the parent disappears (SIGKILL leaves no orphans)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, set())
+            threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+            self.target()
+        except BaseException:  # noqa: BLE001 - a worker must never return into the parent's code
+            import traceback
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def _replace_dead(self) -> None:
+        """Reap exited workers and start one for each; one that died young waits RESPAWN_DELAY first."""
+        for pid in list(self.workers):
+            try:
+                done, status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done, status = pid, 0
+            if not done:
+                continue
+            lived = time.monotonic() - self.workers.pop(pid)
+            print(f"worker {pid} exited ({_describe(status)}) after {lived:.1f} s; starting another", flush=True)
+            if lived < RESPAWN_DELAY:
+                time.sleep(RESPAWN_DELAY)
+            self._start()
+
+    def _stop_all(self) -> None:
+        """SIGTERM every worker, SIGKILL those still there after STOP_GRACE, and reap them all."""
+        for pid in self.workers:
+            _signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE
+        while self.workers and time.monotonic() < deadline:
+            for pid in list(self.workers):
+                try:
+                    if os.waitpid(pid, os.WNOHANG)[0]:
+                        del self.workers[pid]
+                except ChildProcessError:
+                    del self.workers[pid]
+            time.sleep(0.05)
+        for pid in list(self.workers):
+            _signal(pid, signal.SIGKILL)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+            del self.workers[pid]
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _signal(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return signal.Signals(os.WTERMSIG(status)).name
+    return f"status {os.waitstatus_to_exitcode(status)}"

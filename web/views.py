@@ -11,10 +11,11 @@ from indexer.querylang import QueryError
 from indexer.search import FACETS
 from indexer.snippets import mark_spans, render
 
-from . import present
+from . import cache, present
 
 bp = Blueprint("views", __name__)
 SOURCE_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
+PRECEDENT_MEMO = 2000  # decisions whose precedents a worker keeps per build (a few KB each)
 
 
 @bp.route("/")
@@ -52,10 +53,17 @@ def case_page(key: str):
     marker = _marker(q)
     decisions = [{"n": n, "d": d, "citation": present.citation(letter, n, d),
                   "item": marker(d["item"], "item"), "rationale": marker(d["rationale"], "rationale"),
-                  "precedents": precedents(live, key, n)}
+                  "precedents": decision_precedents(live, key, n)}
                  for n, d in enumerate(letter["decisions"], start=1)]
     return render_template("case.html", letter=letter, decisions=decisions, q=q,
                            summary=marker(letter.get("summary") or "", "summary"), present=present)
+
+
+def decision_precedents(live, key: str, number: int) -> list[dict]:
+    """`precedents()` of one decision, computed once per build: case pages that differ only in the
+    query marked (?q=) and the JSON twin share them. The caller must not change the list."""
+    return cache.per_build(live, "precedents", PRECEDENT_MEMO).get(
+        (key, number), lambda: precedents(live, key, number))
 
 
 def _marker(q: str):

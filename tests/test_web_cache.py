@@ -1,0 +1,122 @@
+"""The response cache (web/cache.py): hits are byte-identical, only 200s are kept, a rebuild empties it."""
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.build import build_index
+from web import api, create_app
+from web.cache import MAX_BYTES, ResponseCache
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TEXTS = sorted(str(p) for p in SEEDS.glob("*.txt"))  # the 5 sample letters
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX_DIR": str(seeds_index), "TESTING": True, "RESPONSE_CACHE_BYTES": MAX_BYTES}).test_client()
+
+
+@pytest.mark.parametrize("url", [
+    "/search?q=norco", "/search?q=norco&page=2", "/api/search?q=norco", "/search.csv?q=medically",
+    "/treatment/", "/api/guideline/", "/search?q=norco&sort=newest",
+])
+def test_second_ask_is_a_hit_with_the_same_body(client, url):
+    url += "&cache=test" if "?" in url else "?cache=test"  # a URL no other test asked for
+    first = client.get(url)
+    body = first.get_data()  # a streamed answer (the CSV) is kept once it has all been sent
+    second = client.get(url)
+    assert (first.status_code, first.headers["X-Cache"]) == (200, "miss")
+    assert (second.status_code, second.headers["X-Cache"]) == (200, "hit")
+    assert second.get_data() == body
+    assert second.headers["Content-Type"] == first.headers["Content-Type"]
+    assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+
+
+def test_case_pages_and_their_json_are_cached(client, handle):
+    from indexer.search import search
+
+    key = search(handle, "item:norco").hits[0].letter
+    for url in (f"/case/{key}?q=norco", f"/api/case/{key}"):
+        first = client.get(url)
+        body = first.get_data()
+        second = client.get(url)
+        assert [first.headers["X-Cache"], second.headers["X-Cache"]] == ["miss", "hit"]
+        assert second.get_data() == body
+
+
+@pytest.mark.parametrize("url, status", [("/search?q=foo:bar", 400), ("/api/search?q=(", 400),
+                                         ("/case/no-such-letter", 404), ("/api/case/no-such-letter", 404)])
+def test_only_200_answers_are_kept(client, url, status):
+    assert [client.get(url).headers["X-Cache"] for _ in range(2)] == ["miss", "miss"]
+    assert client.get(url).status_code == status
+
+
+@pytest.mark.parametrize("url", ["/", "/help", "/static/style.css"])
+def test_pages_that_need_no_index_are_not_cached(client, url):
+    with client.get(url) as response:
+        assert response.status_code == 200 and "X-Cache" not in response.headers
+
+
+def test_csv_streamed_in_chunks_is_the_whole_result_in_order(client, handle, monkeypatch):
+    from indexer.search import search
+
+    monkeypatch.setattr(api, "CSV_CHUNK", 7)
+    rows = list(csv.reader(io.StringIO(client.get("/search.csv?q=medically&sort=newest").get_data(as_text=True))))
+    expected = search(handle, "medically", sort="newest", page_size=10_000).hits
+    assert [(r[0], int(r[1])) for r in rows[1:]] == [(h.case or h.letter, h.decision) for h in expected]
+
+
+def test_csv_stops_at_the_limit(client, monkeypatch):
+    monkeypatch.setattr(api, "CSV_CHUNK", 7)
+    monkeypatch.setattr(api, "CSV_LIMIT", 10)
+    rows = client.get("/search.csv?q=medically&limit=test").get_data(as_text=True).splitlines()
+    assert len(rows) == 1 + 10
+
+
+def test_a_rebuild_is_answered_from_the_new_build_not_the_cache(tmp_path):
+    build_index(TEXTS[:2], tmp_path, jobs=1)
+    client = create_app({"INDEX_DIR": str(tmp_path), "TESTING": True, "RESPONSE_CACHE_BYTES": MAX_BYTES}).test_client()
+    before = client.get("/api/search?q=outcome:upheld OR outcome:overturned")
+    assert client.get("/api/search?q=outcome:upheld OR outcome:overturned").headers["X-Cache"] == "hit"
+    build_index(TEXTS, tmp_path, jobs=1)
+    time.sleep(0.6)  # the app rechecks `current` every 0.5 s
+    after = client.get("/api/search?q=outcome:upheld OR outcome:overturned")
+    assert after.headers["X-Cache"] == "miss"
+    assert after.get_json()["total"] > before.get_json()["total"]
+    assert client.get("/api/search?q=outcome:upheld OR outcome:overturned").headers["X-Cache"] == "hit"
+
+
+def test_cache_drops_the_least_recently_used_beyond_its_size():
+    cache = ResponseCache(max_bytes=800)  # one entry may take 100 bytes
+    for n in range(3):
+        cache.put("", f"/{n}", [], b"x" * 100)  # nothing is kept for a build not yet seen
+    assert len(cache) == 0
+    cache.get("b1", "/0")
+    for n in range(10):
+        cache.put("b1", f"/{n}", [], b"x" * 100)
+    cache.get("b1", "/2")  # now the most recent
+    cache.put("b1", "/10", [], b"x" * 100)
+    assert cache.bytes == 800 and len(cache) == 8
+    assert cache.get("b1", "/2") is not None and cache.get("b1", "/3") is None
+    cache.put("b1", "/big", [], b"x" * 101)  # more than an eighth: never kept
+    assert cache.get("b1", "/big") is None
+
+
+def test_cache_forgets_everything_when_the_build_changes():
+    cache = ResponseCache(max_bytes=800)
+    cache.get("b1", "/")
+    cache.put("b1", "/", [], b"old")
+    assert cache.get("b2", "/") is None and len(cache) == 0
+    cache.put("b1", "/", [], b"late answer of the old build")  # a view that ran across the switch
+    assert cache.get("b2", "/") is None
+
+
+def test_an_app_made_without_a_cache_size_answers_afresh(seeds_index):
+    client = create_app({"INDEX_DIR": str(seeds_index)}).test_client()
+    assert "X-Cache" not in client.get("/search?q=norco").headers
+
