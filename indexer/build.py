@@ -21,8 +21,9 @@ from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
 from .analysis import stem_word
+from .positions import word_places
 from .postings import (SEP, SPECIALTY, PostingsReader, PostingsWriter, case_prefix_keys, date_keys, key,
-                       pack_text, text_keys)
+                       text_keys)
 from .schema import (LETTER_FIELDS, LIST_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, VALUE_FIELDS, WORD_FIELDS,
                      build_schema, documents, letter_key)
 from .store import (MANIFEST, POSTINGS, STEMS, BuildLock, current_build, prune_builds, read_manifest,
@@ -57,7 +58,7 @@ class _Parsed:
     docs: list = field(default_factory=list)
     keys: list = field(default_factory=list)  # per document: its match-table keys (postings.py)
     shared: list = field(default_factory=list)  # keys of the letter's own text, for all its documents
-    texts: list = field(default_factory=list)  # per document: its text record (postings.pack_text)
+    places: list = field(default_factory=list)  # per document: where its words stand (positions.word_places)
     error: str = ""
 
 
@@ -166,9 +167,9 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
             keys[item.key] = item.path
             digests[item.digest] = item.path
             table.add_letter(docnum, len(item.docs), item.shared)
-            for doc, doc_keys_, text in zip(item.docs, item.keys, item.texts):
+            for doc, doc_keys_, places in zip(item.docs, item.keys, item.places):
                 writer.add_document(**{k: v for k, v in doc.items() if k in names})
-                table.add(docnum, doc_keys_, doc.get("decided", 0), docnum - doc["decision"] + 1, text)
+                table.add(docnum, doc_keys_, doc.get("decided", 0), docnum - doc["decision"] + 1, places)
                 if docnum % 997 == 0 or len(samples) < 3:
                     samples[docnum] = doc["id"]
                 docnum += 1
@@ -291,8 +292,8 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
         det = parse_file(path)
         docs = documents(det, digest)
         shared = [k for name in LETTER_FIELDS for k in text_keys(name, docs[0].get(name) or "")] if docs else []
-        return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs], shared,
-                       [pack_text(d) for d in docs])
+        places = [{f: word_places(d[f]) for f in WORD_FIELDS if d.get(f)} for d in docs]
+        return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs], shared, places)
     except ParseError as exc:
         return _Parsed(path, digest, error=exc.reason)
     except _Timeout:

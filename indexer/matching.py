@@ -1,24 +1,25 @@
 """Run a parsed Whoosh query over the match table (postings.py) as set algebra, and rank the matches.
 
-Words, values, dates, wildcards and phrases of up to three words are table lookups; longer phrases and proximity
-take the candidates the table allows and confirm each one on its stored text (positions.py), so every
-answer is exact. A deadline bounds the positional work: a search that would run too long stops with
-SearchTimeout instead of holding a server thread.
+Words, values, dates, wildcards and phrases of up to three words are table lookups; longer phrases and
+proximity are shifts and ANDs over the words' position sets (positions.py), so every answer is exact.
+A deadline bounds the work: a search that would run too long stops with SearchTimeout instead of
+holding a server thread.
 """
 from __future__ import annotations
 
 import fnmatch
 import heapq
+from itertools import takewhile
 import math
 import time
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from .bitset import from_ids, intersection, members, union
+from .bitset import from_ids, intersection, union
 from .postings import CASE_PREFIX, GRAM, SEP, PostingsReader, date_field, key
 from .query import FIELDS
-from .positions import holds
+from .positions import documents_at, follow
 from .querylang import QueryError
 from .schema import FIELD_BOOSTS, LETTER_FIELDS
 
@@ -93,18 +94,35 @@ class _Run:
         return self.p.bits(key(q.fieldname, text))
 
     def _phrase(self, q: wq.Phrase) -> int:
-        tokens = list(q.words)
+        tokens, field = list(q.words), q.fieldname
         if len(tokens) == 1:
-            return self.p.bits(key(q.fieldname, tokens[0]))
+            return self.p.bits(key(field, tokens[0]))
         n = min(GRAM, len(tokens))
         runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-        adjacent = intersection([self.p.bits(key(q.fieldname, run)) for run in runs])  # exact up to GRAM words
-        if q.slop <= 1:
-            return adjacent if len(tokens) <= GRAM or not adjacent else self._confirm(q, adjacent)
-        candidates = intersection([self.p.bits(key(q.fieldname, t)) for t in tokens])
-        sure = adjacent if len(tokens) <= GRAM else 0  # side by side is near enough for any distance
-        rest = candidates & ~sure
-        return sure | (self._confirm(q, rest) if rest else 0)
+        adjacent = intersection([self.p.bits(key(field, run)) for run in runs])  # exact up to GRAM words
+        if q.slop <= 1 and (len(tokens) <= GRAM or not adjacent):
+            return adjacent
+        if q.slop > 1:
+            rest = intersection([self.p.bits(key(field, t)) for t in tokens])
+            rest &= ~adjacent if len(tokens) <= GRAM else -1  # side by side is near enough
+            if not rest:
+                return adjacent if len(tokens) <= GRAM else 0
+        return self._near(field, tokens, max(1, q.slop))
+
+    def _near(self, field: str, tokens: list[str], slop: int) -> int:
+        """Documents where each word stands 1 to `slop` words after the one before (positions.py)."""
+        at = self.p.positions(field, tokens[0])
+        for token in tokens[1:]:
+            if not at:
+                return 0
+            at = follow(at, self.p.positions(field, token), slop)
+        if time.monotonic() > self.deadline:
+            raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
+        docs = documents_at(at, self.p.bases[field])
+        if field in LETTER_FIELDS:  # the letter's text is on its first decision: all its decisions hold it
+            first, size = self.p.first, self.p.size
+            docs = [d for letter in docs for d in takewhile(lambda d: first[d] == letter, range(letter, size))]
+        return from_ids(docs, self.p.size)
 
     def _expand(self, q: wq.Query) -> int:
         text = q.text
@@ -139,26 +157,6 @@ class _Run:
                 for day_key in self.p.keys_from(key(day, first), key(day, last) + "\0"):
                     bits |= self.p.bits(day_key)
         return bits
-
-    def _confirm(self, q: wq.Phrase, candidates: int) -> int:
-        """Candidates whose stored text holds the phrase (4+ words) or the words within the distance."""
-        docs = members(candidates)
-        if q.fieldname in LETTER_FIELDS:  # the letter's text is stored on its first decision only
-            first = self.p.first
-            confirmed = set(self._confirmed(q, sorted({first[d] for d in docs})))
-            return from_ids([d for d in docs if first[d] in confirmed], self.p.size)
-        return from_ids(self._confirmed(q, docs), self.p.size)
-
-    def _confirmed(self, q: wq.Phrase, docs: list[int]) -> list[int]:
-        tokens, slop, field, text = list(q.words), max(1, q.slop), q.fieldname, self.p.text
-        found = []
-        for n, doc in enumerate(docs):
-            if n % 256 == 0 and time.monotonic() > self.deadline:
-                raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
-            if holds(text(doc, field), tokens, slop):
-                found.append(doc)
-        return found
-
 
 def ranked(matches: Matches, need: int, by_date) -> list[int]:
     """The `need` best documents: the most (and weightiest) clauses first, newest first among equals.

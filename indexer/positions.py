@@ -1,79 +1,52 @@
-"""Phrases and proximity checked on a decision's stored text, word position by word position.
+"""Phrases and proximity as set algebra over word positions.
 
-The match table answers phrases of up to three words exactly; longer phrases and `"a b"~N` get their
-candidates from it and are confirmed here. The rule is Whoosh's Phrase (SpanNear2, ordered): each word
-must come 1 to `slop` positions after the one matched before it, so slop 1 means adjacent. Positions
+Each word field has one position space: a document's words are numbered from its base, and
+documents are GAP positions apart. The match table keeps, for every word, the set of positions where
+it stands (postings.position_key). "b within 1 to N words after a" is then (a << 1 | ... | a << N) & b,
+a few shifts and ANDs over big integers in C, whatever the number of documents; a longer phrase
+chains the step word by word. That is Whoosh's Phrase rule (SpanNear2, ordered: each word 1 to `slop`
+positions after the one matched before it; slop 1 = adjacent), so answers are exact, and positions
 are those of the index's own tokenizer (analysis.words), which is what Whoosh counted too.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
+from functools import partial
+from itertools import compress, count
 
-from .analysis import TOKEN_RE, words
+from .analysis import words
 
-
-def holds(text: str, tokens: list[str], slop: int) -> bool:
-    """Whether `tokens` occur in `text` in order, each within `slop` words after the one before."""
-    if text.isascii() and all(t.isascii() and t.isalpha() for t in tokens):
-        return _holds_words(text.lower(), tokens, slop)
-    found = _tokens(text)
-    ends = _places(found, tokens[0])
-    for token in tokens[1:]:
-        if not ends:
-            return False
-        ends = [p for p in _places(found, token) if _follows(ends, p, slop)]
-    return bool(ends)
+MAX_SLOP = 50  # words allowed between two phrase words (`"a b"~50`); GAP keeps documents apart
+GAP = 64  # positions between two documents: more than MAX_SLOP + 1, and a whole 64-bit word
 
 
-def _holds_words(low: str, tokens: list[str], slop: int) -> bool:
-    """The same rule for plain words in ASCII text without tokenizing all of it (the slow part): find
-    each word with str.find, then count the words between two finds, stopping at `slop`."""
-    ends = [start + len(tokens[0]) for start in _finds(low, tokens[0])]
-    for token in tokens[1:]:
-        if not ends:
-            return False
-        ends = [start + len(token) for start in _finds(low, token)
-                if any(end <= start and _words_between(low, end, start, slop) < slop for end in ends)]
-    return bool(ends)
+def word_places(text: str) -> tuple[int, dict[str, list[int]]]:
+    """(number of words, word -> its positions) of one field's text (made in the parse workers)."""
+    places: dict[str, list[int]] = {}
+    found = words(text)
+    for position, word in enumerate(found):
+        places.setdefault(word, []).append(position)
+    return len(found), places
 
 
-def _finds(low: str, word: str) -> list[int]:
-    """Where `word` stands as a whole token (no letter touching it on either side)."""
-    out, i, n = [], low.find(word), len(word)
-    while i >= 0:
-        if (i == 0 or not low[i - 1].isalpha()) and (i + n == len(low) or not low[i + n].isalpha()):
-            out.append(i)
-        i = low.find(word, i + 1)
-    return out
+def follow(before: int, after: int, slop: int) -> int:
+    """Positions in `after` that lie 1 to `slop` positions past some position in `before`."""
+    reach, shifted, width, offset = 0, before, 1, 0
+    while slop:  # OR of before << 0 .. slop-1 in log2(slop) steps: binary decomposition of slop
+        if slop & 1:
+            reach |= shifted << offset
+            offset += width
+        slop >>= 1
+        if slop:
+            shifted |= shifted << width
+            width *= 2
+    return (reach << 1) & after
 
 
-def _words_between(low: str, start: int, end: int, limit: int) -> int:
-    """Tokens in low[start:end], counted up to `limit`."""
-    n = 0
-    for _ in TOKEN_RE.finditer(low, start, end):
-        n += 1
-        if n >= limit:
-            break
-    return n
-
-
-def _tokens(text: str) -> list[str]:
-    """analysis.words, faster for the usual ASCII text (lowering it whole keeps every offset)."""
-    return TOKEN_RE.findall(text.lower()) if text.isascii() else words(text)
-
-
-def _places(found: list[str], token: str) -> list[int]:
-    """Positions of one token, found by list.index in C rather than a Python loop over every word."""
-    out, i = [], -1
-    try:
-        while True:
-            i = found.index(token, i + 1)
-            out.append(i)
-    except ValueError:
-        return out
-
-
-def _follows(ends: list[int], position: int, slop: int) -> bool:
-    """Some end lies in [position - slop, position - 1] (ends are ascending)."""
-    i = bisect_left(ends, position - slop)
-    return i < len(ends) and ends[i] < position
+def documents_at(positions: int, bases) -> list[int]:
+    """The documents (ascending) holding the positions, given each document's base (ascending): the
+    last document whose base is at or before a position holds it. Documents are GAP >= 64 positions
+    apart, so no 64-bit word of the set spans two of them: one bisect per non-zero word, all in C."""
+    data = positions.to_bytes(-(-positions.bit_length() // 64) * 8, "little")
+    last_of_words = compress(count(63, 64), memoryview(data).cast("Q"))
+    return [d - 1 for d in dict.fromkeys(map(partial(bisect_right, bases), last_of_words))]

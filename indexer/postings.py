@@ -9,10 +9,13 @@ triples make phrases of two and three words one exact lookup, since every word i
 Layout of `<build>/postings/`: `keys.txt` (sorted keys, one per line), `offsets.bin` (uint64, one more
 than keys), `counts.bin` (uint32 document frequency), `decided.bin` (uint32
 YYYYMMDD per document, for date order), `first.bin` (each document's letter's first document, which
-alone holds the letter's text), `data.bin` (zlib'd encoded sets), `texts.bin` and `text_offsets.bin`
-(each document's word fields, zlib'd, for confirming longer phrases and proximity: a fifth of the
-bytes Whoosh's stored record would decompress), `meta.json` (number of document slots, deleted
-documents).
+alone holds the letter's text), `data.bin` (zlib'd encoded sets), `bases.<field>.bin` (uint64 per
+document: where its words start in the field's position space, see positions.py), `meta.json`
+(number of document slots, deleted documents, the size of each position space).
+
+Besides the document sets, every word of a word field has a key `@field SEP word` holding its
+*positions*: each document's words are numbered from its base in one position space per field, so
+"a within five words before b" is a few shifts and ANDs of two such sets (positions.py).
 """
 from __future__ import annotations
 
@@ -20,7 +23,6 @@ import heapq
 import json
 import os
 import pickle
-import shutil
 import weakref
 import zlib
 from array import array
@@ -31,6 +33,7 @@ from typing import Iterable, Iterator
 
 from . import bitset
 from .analysis import words
+from .positions import GAP
 from .schema import WORD_FIELDS
 
 DIRECTORY = "postings"
@@ -39,7 +42,8 @@ GRAM = 3  # the longest run of words kept as one key
 SPECIALTY = "~specialty"  # each reviewer specialty on its own (the facet), beside the searchable text
 CASE_PREFIX = "~case*"  # every leading part of a case number, so `case:CM16*` is one lookup, not 100,000
 SHORTEST_CASE_PREFIX = 4  # query.py refuses shorter case prefixes
-TEXT_SEP = "\x1e"  # between the word fields of a text record (never a token character)
+POSITIONS = "@"  # field prefix of the position keys
+POSITION_DENSE = 512  # a position set holding one position in 512 or more is kept as a bitmap
 RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
@@ -62,9 +66,8 @@ def case_prefix_keys(case: str) -> list[str]:
     return [key(CASE_PREFIX, case[:n]) for n in range(SHORTEST_CASE_PREFIX, len(case))]
 
 
-def pack_text(doc: dict) -> bytes:
-    """A document's word fields as one compressed record (made in the parse workers)."""
-    return zlib.compress(TEXT_SEP.join((doc.get(f) or "").replace(TEXT_SEP, " ") for f in WORD_FIELDS).encode(), 1)
+def position_key(field: str, word: str) -> str:
+    return f"{POSITIONS}{field}{SEP}{word}"
 
 
 def date_field(field: str, level: str) -> str:
@@ -92,10 +95,10 @@ class PostingsWriter:
         self.runs: list[Path] = []
         self.decided = _array("I", self.previous / "decided.bin") if self.previous else array("I")
         self.first = _array("I", self.previous / "first.bin") if self.previous else array("I")
-        if self.previous:  # old documents keep their numbers, so their records stay where they are
-            shutil.copyfile(self.previous / "texts.bin", self.dir / "texts.bin")
-        self.texts = open(self.dir / "texts.bin", "ab")
-        self.text_offsets = _array("Q", self.previous / "text_offsets.bin") if self.previous else array("Q", [0])
+        old = json.loads((self.previous / "meta.json").read_text())["positions"] if self.previous else {}
+        self.spaces = {f: old.get(f, 0) for f in WORD_FIELDS}  # next free position of each field
+        self.bases = {f: _array("Q", self.previous / f"bases.{f}.bin") if self.previous else array("Q")
+                      for f in WORD_FIELDS}
 
     def add_letter(self, first: int, decisions: int, keys: Iterable[str]) -> None:
         """Keys of a letter's own text (its summary), held by each of its decisions."""
@@ -104,21 +107,25 @@ class PostingsWriter:
             pending[k].extend(numbers)
         self.held += decisions * len(keys)
 
-    def add(self, docnum: int, keys: Iterable[str], decided: int, first: int, text: bytes) -> None:
-        """One document's keys, its decision date, the number of its letter's first document and its
-        text record (pack_text)."""
+    def add(self, docnum: int, keys: Iterable[str], decided: int, first: int, places: dict) -> None:
+        """One document's keys, its decision date, the number of its letter's first document and the
+        positions of its words (field -> (number of words, {word: [positions]}), positions.word_places)."""
         for values, value in ((self.decided, decided), (self.first, first)):
             values.extend([0] * (docnum - len(values)))
             values.append(value)
-        ends = self.text_offsets
-        ends.extend([ends[-1]] * (docnum + 1 - len(ends)))
-        self.texts.write(text)
-        ends.append(ends[-1] + len(text))
         pending = self.pending
         n = 0
         for k in keys:
             pending[k].append(docnum)
             n += 1
+        for name, (length, words_at) in places.items():
+            base, bases = self.spaces[name], self.bases[name]
+            bases.extend([base] * (docnum + 1 - len(bases)))
+            bases[docnum] = base
+            for word, at in words_at.items():
+                pending[f"{POSITIONS}{name}{SEP}{word}"].extend([base + p for p in at])
+                n += len(at)
+            self.spaces[name] = base + length + GAP
         self.held += n
         if self.held >= RUN_POSTINGS:
             self._spill()
@@ -141,7 +148,10 @@ class PostingsWriter:
         keys, offsets, counts = [], array("Q", [0]), array("I")
         with open(self.dir / "data.bin", "wb") as data:
             for k, parts in _grouped(heapq.merge(*sources, key=lambda entry: entry[0])):
-                blob, count = _merge_parts(parts, size)
+                if k[0] == POSITIONS:  # a word's positions: sparser sets, still decoded as bitmaps
+                    blob, count = _merge_parts(parts, self.spaces[k[1:k.index(SEP)]], POSITION_DENSE)
+                else:
+                    blob, count = _merge_parts(parts, size)
                 data.write(blob)
                 keys.append(k)
                 offsets.append(offsets[-1] + len(blob))
@@ -154,11 +164,11 @@ class PostingsWriter:
         for name, values in (("decided", self.decided), ("first", self.first)):
             values.extend([0] * (size - len(values)))
             (self.dir / f"{name}.bin").write_bytes(values.tobytes())
-        self.texts.close()
-        ends = self.text_offsets
-        ends.extend([ends[-1]] * (size + 1 - len(ends)))
-        (self.dir / "text_offsets.bin").write_bytes(ends.tobytes())
-        (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted}))
+        for name, bases in self.bases.items():
+            bases.extend([self.spaces[name]] * (size - len(bases)))
+            (self.dir / f"bases.{name}.bin").write_bytes(bases.tobytes())
+        (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted,
+                                                        "positions": self.spaces}))
 
 
 def _read_run(path: Path) -> Iterator[tuple[str, int, bytes]]:
@@ -189,17 +199,22 @@ def _grouped(entries) -> Iterator[tuple[str, list]]:
         yield current, parts
 
 
-def _merge_parts(parts: list[tuple[int, object]], size: int) -> tuple[bytes, int]:
-    """One key's encoded set; an old entry nobody added to is copied as it is."""
+def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int = 32) -> tuple[bytes, int]:
+    """One key's encoded set; an old entry nobody added to is copied as it is, an old bitmap is OR'd
+    with the new documents (which all come after it) without listing its members."""
     if len(parts) == 1 and parts[0][0] == 0:
         return parts[0][1]
+    old = zlib.decompress(parts[0][1][0]) if parts[0][0] == 0 else b""
     ids = array("I")
     for kind, payload in parts:
-        if kind == 0:
-            ids.extend(bitset.decode_ids(zlib.decompress(payload[0])))
-        else:
+        if kind == 1:
             ids.frombytes(payload)
-    return zlib.compress(bitset.encode(ids, size), 1), len(ids)
+    if old[:1] == b"D":
+        bits = int.from_bytes(old[1:], "little") | bitset.from_ids(ids, size)
+        return zlib.compress(b"D" + bits.to_bytes((size + 7) // 8, "little"), 1), parts[0][1][1] + len(ids)
+    if old:
+        ids = array("I", bitset.decode_ids(old)) + ids
+    return zlib.compress(bitset.encode(ids, size, dense), 1), len(ids)
 
 
 class PostingsReader:
@@ -216,11 +231,10 @@ class PostingsReader:
         self.first = _array("I", directory / "first.bin")  # its letter's first document (holds the summary)
         deleted = bitset.from_ids(meta["deleted"], self.size)
         self.universe = ((1 << self.size) - 1) & ~deleted  # every live document
-        self.text_offsets = _array("Q", directory / "text_offsets.bin")
+        self.spaces: dict[str, int] = meta["positions"]  # size of each field's position space
+        self.bases = {f: _array("Q", directory / f"bases.{f}.bin") for f in self.spaces}
         self._fd = os.open(directory / "data.bin", os.O_RDONLY)
-        self._texts = os.open(directory / "texts.bin", os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
-        weakref.finalize(self, os.close, self._texts)
 
     def _find(self, k: str) -> int:
         i = bisect_left(self.keys, k)
@@ -239,11 +253,10 @@ class PostingsReader:
         i = self._find(k)
         return self.counts[i] if i >= 0 else 0
 
-    def text(self, docnum: int, field: str) -> str:
-        """One word field of a document as written (the letter's own text is on its first document)."""
-        start, end = self.text_offsets[docnum], self.text_offsets[docnum + 1]
-        record = zlib.decompress(os.pread(self._texts, end - start, start)).decode() if end > start else ""
-        return record.split(TEXT_SEP)[WORD_FIELDS.index(field)] if record else ""
+    def positions(self, field: str, word: str) -> int:
+        """Where a word stands in a field, as a set over the field's position space (0 when nowhere)."""
+        i = self._find(position_key(field, word))
+        return bitset.decode(zlib.decompress(self.blob(i)), self.spaces[field]) if i >= 0 else 0
 
     def keys_from(self, start: str, stop: str) -> list[str]:
         """Keys in [start, stop): a field's words with a prefix, a date range..."""

@@ -9,6 +9,7 @@ from typing import Callable
 from whoosh import query as wq
 
 from .guidelines import SOURCES
+from .positions import MAX_SLOP
 from .postings import SHORTEST_CASE_PREFIX
 from .analysis import is_stopword, stem_word, words
 from .querylang import Group, Not, Parser, Phrase, Prefix, QueryError, Value, Word
@@ -143,6 +144,8 @@ class _Builder:
         tokens = words(node.text)
         if not tokens:
             return None
+        if node.slop > MAX_SLOP:
+            raise QueryError(f'"{node.text}"~{node.slop}: at most {MAX_SLOP} words may come between', FIELDS)
         if len(tokens) == 1:
             self.out._mark(fields, [tokens[0]])
             per_field = [wq.Term(f, tokens[0]) for f in fields]

@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 import indexer.postings as postings
 from indexer import bitset
-from indexer.postings import PostingsReader, PostingsWriter, date_keys, pack_text, text_keys
+from indexer.positions import GAP, word_places
+from indexer.postings import PostingsReader, PostingsWriter, date_keys, text_keys
 
 
 @settings(max_examples=200, deadline=None)
@@ -45,8 +46,8 @@ def _table(tmp_path, name, spill_every):
         writer.add_letter(0, 2, ["summary\x1fback", "summary\x1fpain"])
         for doc in range(200):
             keys = [f"rationale\x1fw{doc % 50}", f"rationale\x1fm{doc % 3}"] + (["item\x1frare"] if doc == 150 else [])
-            text = pack_text({"item": f"Item {doc}", "rationale": f"Rationale of {doc}."} if doc % 7 else {})
-            writer.add(doc, keys, 20170000 + doc % 28 + 1, doc - doc % 2, text)
+            places = {"item": word_places(f"Item {doc} item"), "rationale": word_places("why")} if doc % 7 else {}
+            writer.add(doc, keys, 20170000 + doc % 28 + 1, doc - doc % 2, places)
         writer.finish(200, [5])
     finally:
         postings.RUN_POSTINGS = 15_000_000
@@ -57,6 +58,10 @@ def test_spilled_runs_merge_to_the_same_table(tmp_path):
     one, many = _table(tmp_path, "one", 10**9), _table(tmp_path, "many", 37)
     assert one.keys == many.keys
     for k in one.keys:
+        if k.startswith("@"):  # a word's positions, over its field's position space
+            field, word = k[1:].split("\x1f")
+            assert one.positions(field, word) == many.positions(field, word) != 0, k
+            continue
         assert one.bits(k) == many.bits(k), k
         assert one.count(k) == many.count(k) == one.bits(k).bit_count()
     assert bitset.members(one.bits("summary\x1fpain")) == [0, 1]
@@ -65,5 +70,8 @@ def test_spilled_runs_merge_to_the_same_table(tmp_path):
     assert list(one.decided[:3]) == [20170001, 20170002, 20170003] and list(one.first[:4]) == [0, 0, 2, 2]
     assert one.keys_from("rationale\x1fw1", "rationale\x1fw2") == [f"rationale\x1fw{n}" for n in [1, *range(10, 20)]]
     assert bitset.members(one.bits("rationale\x1fw7")) == [7, 57, 107, 157]
-    assert (one.text(8, "rationale"), one.text(8, "item"), one.text(8, "summary")) == ("Rationale of 8.", "Item 8", "")
-    assert one.text(7, "rationale") == "" and one.text(199, "item") == "Item 199"
+    step = 3 + GAP  # "Item N item" is three words; documents are GAP positions apart
+    assert (one.bases["item"][1], one.bases["item"][8], one.bases["item"][7]) == (0, 6 * step, 6 * step)
+    assert bitset.members(one.positions("item", "8")) == [6 * step + 1]  # doc 8 is the 7th with an item
+    assert len(bitset.members(one.positions("item", "item"))) == 2 * (200 - 29)  # 29 of 200 are multiples of 7
+    assert one.spaces["item"] == (200 - 29) * step and one.positions("item", "absent") == 0

@@ -30,6 +30,7 @@ from indexer.querylang import QueryError
     ("outcome:maybe", "outcome:maybe is not an outcome"),
     ("category:cooking", "category:cooking is not a category"),
     ("x" * 1001, "query too long (1001 characters; at most 1000)"),
+    ('"pain relief"~51', "at most 50 words may come between"),
 ])
 def test_bad_queries_say_what_is_wrong(text, message):
     with pytest.raises(QueryError) as info:
