@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import heapq
-from itertools import takewhile
 import math
 import time
 from dataclasses import dataclass, field
@@ -118,11 +117,10 @@ class _Run:
             at = follow(at, self.p.positions(field, token), slop)
         if time.monotonic() > self.deadline:
             raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
-        docs = documents_at(at, self.p.bases[field])
+        docs = from_ids(documents_at(at, self.p.bases[field]), self.p.size)
         if field in LETTER_FIELDS:  # the letter's text is on its first decision: all its decisions hold it
-            first, size = self.p.first, self.p.size
-            docs = [d for letter in docs for d in takewhile(lambda d: first[d] == letter, range(letter, size))]
-        return from_ids(docs, self.p.size)
+            return self.p.whole_letters(docs)
+        return docs
 
     def _expand(self, q: wq.Query) -> int:
         text = q.text

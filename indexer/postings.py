@@ -235,6 +235,20 @@ class PostingsReader:
         self.bases = {f: _array("Q", directory / f"bases.{f}.bin") for f in self.spaces}
         self._fd = os.open(directory / "data.bin", os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
+        self._later: list[int] | None = None
+
+    def whole_letters(self, firsts: int) -> int:
+        """Every decision of the letters whose first decisions are in `firsts` (the letter's own text
+        is held by its first decision): k-th decisions are `firsts` shifted by k, kept where a letter
+        has a k-th decision; a few shifts whatever the number of letters."""
+        if self._later is None:  # _later[k-1]: the documents that are a letter's k-th decision or later
+            depth = [d - f for d, f in enumerate(self.first)]
+            self._later = [bitset.from_ids([d for d, n in enumerate(depth) if n >= k], self.size)
+                           for k in range(1, max(depth, default=0) + 1)]
+        out = firsts
+        for k, later in enumerate(self._later, start=1):
+            out |= (firsts << k) & later
+        return out
 
     def _find(self, k: str) -> int:
         i = bisect_left(self.keys, k)
