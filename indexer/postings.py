@@ -200,21 +200,27 @@ def _grouped(entries) -> Iterator[tuple[str, list]]:
 
 
 def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int = 32) -> tuple[bytes, int]:
-    """One key's encoded set; an old entry nobody added to is copied as it is, an old bitmap is OR'd
-    with the new documents (which all come after it) without listing its members."""
-    if len(parts) == 1 and parts[0][0] == 0:
-        return parts[0][1]
-    old = zlib.decompress(parts[0][1][0]) if parts[0][0] == 0 else b""
+    """One key's encoded set. An update leaves the old entry's bytes as they are and appends the new
+    documents as one more compressed part (the reader ORs the parts), so it never re-reads or
+    re-compresses the old sets; a full build writes one part."""
+    old, count = parts[0][1] if parts[0][0] == 0 else (b"", 0)
     ids = array("I")
     for kind, payload in parts:
         if kind == 1:
             ids.frombytes(payload)
-    if old[:1] == b"D":
-        bits = int.from_bytes(old[1:], "little") | bitset.from_ids(ids, size)
-        return zlib.compress(b"D" + bits.to_bytes((size + 7) // 8, "little"), 1), parts[0][1][1] + len(ids)
-    if old:
-        ids = array("I", bitset.decode_ids(old)) + ids
-    return zlib.compress(bitset.encode(ids, size, dense), 1), len(ids)
+    if not ids:
+        return old, count
+    return old + zlib.compress(bitset.encode(ids, size, dense), 1), count + len(ids)
+
+
+def _decode(blob: bytes, size: int) -> int:
+    """The set of an entry: the OR of its compressed parts (one, unless updates appended more)."""
+    out = 0
+    while blob:
+        part = zlib.decompressobj()
+        out |= bitset.decode(part.decompress(blob), size)
+        blob = part.unused_data
+    return out
 
 
 class PostingsReader:
@@ -260,7 +266,7 @@ class PostingsReader:
     def bits(self, k: str) -> int:
         """The documents holding a key (0 when none)."""
         i = self._find(k)
-        return bitset.decode(zlib.decompress(self.blob(i)), self.size) if i >= 0 else 0
+        return _decode(self.blob(i), self.size) if i >= 0 else 0
 
     def count(self, k: str) -> int:
         """Document frequency of a key (deleted documents included)."""
@@ -270,7 +276,7 @@ class PostingsReader:
     def positions(self, field: str, word: str) -> int:
         """Where a word stands in a field, as a set over the field's position space (0 when nowhere)."""
         i = self._find(position_key(field, word))
-        return bitset.decode(zlib.decompress(self.blob(i)), self.spaces[field]) if i >= 0 else 0
+        return _decode(self.blob(i), self.spaces[field]) if i >= 0 else 0
 
     def keys_from(self, start: str, stop: str) -> list[str]:
         """Keys in [start, stop): a field's words with a prefix, a date range..."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -61,6 +62,26 @@ def test_update_reindexes_only_changed_files_and_drops_vanished(tmp_path):
     assert search(handle, "case:CM16-0000001").total == 2
     assert search(handle, "case:CM16-0230651").total == 10
     assert len(list((root / "builds").iterdir())) <= 2  # old builds pruned
+
+
+def test_update_trusts_an_unchanged_stamp_and_rereads_a_changed_one(tmp_path):
+    """Size and modification time decide whether a file is read again; a same-size edit still shows."""
+    folder, root = tmp_path / "letters", tmp_path / "ix"
+    folder.mkdir()
+    letter = folder / "a.txt"
+    letter.write_text(LETTER)
+    build_index([str(folder)], root, jobs=1)
+    assert read_manifest(current_build(root))["files"][str(letter)]["stamp"][0] == letter.stat().st_size
+    assert build_index([str(folder)], root, jobs=1, update=True).unchanged == 1
+    os.utime(letter, ns=(time.time_ns(), time.time_ns() + 10**9))  # touched, same bytes: hashed, kept
+    assert build_index([str(folder)], root, jobs=1, update=True).unchanged == 1
+    edited = LETTER.replace("Norco", "Xorco")  # the same size
+    assert len(edited) == len(LETTER) and edited != LETTER
+    letter.write_text(edited)
+    os.utime(letter, ns=(time.time_ns(), time.time_ns() + 2 * 10**9))
+    report = build_index([str(folder)], root, jobs=1, update=True)
+    assert (report.letters, report.unchanged) == (1, 0)
+    assert search(IndexHandle(root), "xorco").total > 0
 
 
 def test_duplicates_and_bad_files_are_skipped_with_reasons(tmp_path):

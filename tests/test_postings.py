@@ -75,3 +75,29 @@ def test_spilled_runs_merge_to_the_same_table(tmp_path):
     assert bitset.members(one.positions("item", "8")) == [6 * step + 1]  # doc 8 is the 7th with an item
     assert len(bitset.members(one.positions("item", "item"))) == 2 * (200 - 29)  # 29 of 200 are multiples of 7
     assert one.spaces["item"] == (200 - 29) * step and one.positions("item", "absent") == 0
+
+
+def _write(build, previous, docs: range, size: int):
+    build.mkdir()
+    writer = PostingsWriter(build, previous)
+    for doc in docs:
+        keys = [f"rationale\x1fw{doc % 5}", "rationale\x1fall"] + (["item\x1flate"] if doc >= 150 else [])
+        writer.add(doc, keys, 20170101, doc, {"rationale": word_places(f"all w{doc % 5} all")})
+    writer.finish(size, [])
+    return PostingsReader(build / "postings")
+
+
+def test_an_update_appends_parts_that_read_as_the_union(tmp_path):
+    """Old entries keep their bytes; new documents are one more part; dense and sparse sets both."""
+    whole = _write(tmp_path / "whole", None, range(200), 200)
+    _write(tmp_path / "old", None, range(120), 120)
+    updated = _write(tmp_path / "new", tmp_path / "old", range(120, 200), 200)
+    assert updated.keys == whole.keys
+    for k in whole.keys:
+        if k.startswith("@"):
+            field, word = k[1:].split("\x1f")
+            assert updated.positions(field, word) == whole.positions(field, word), k
+        else:
+            assert updated.bits(k) == whole.bits(k) and updated.count(k) == whole.count(k), k
+    assert bitset.members(updated.bits("item\x1flate")) == list(range(150, 200))
+    assert updated.bits("rationale\x1fall") == (1 << 200) - 1
