@@ -20,10 +20,10 @@ from whoosh.filedb.filestore import FileStorage
 from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
-from .analysis import stem_word
-from .positions import word_places
+from .analysis import stem_word, words
+from .positions import token_places
 from .postings import (SEP, SPECIALTY, PostingsReader, PostingsWriter, case_prefix_keys, date_keys, key,
-                       text_keys)
+                       token_keys)
 from .schema import (LETTER_FIELDS, LIST_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, VALUE_FIELDS, WORD_FIELDS,
                      build_schema, documents, letter_key)
 from .store import (MANIFEST, POSTINGS, STEMS, BuildLock, current_build, prune_builds, read_manifest,
@@ -58,16 +58,17 @@ class _Parsed:
     docs: list = field(default_factory=list)
     keys: list = field(default_factory=list)  # per document: its match-table keys (postings.py)
     shared: list = field(default_factory=list)  # keys of the letter's own text, for all its documents
-    places: list = field(default_factory=list)  # per document: where its words stand (positions.word_places)
+    places: list = field(default_factory=list)  # per document: where its words stand (positions.token_places)
     error: str = ""
 
 
-def doc_keys(doc: dict) -> list[str]:
-    """Every match-table key of one index document: words and pairs, values, facet values, dates."""
+def doc_keys(doc: dict, tokens: dict[str, list[str]]) -> list[str]:
+    """Every match-table key of one index document (`tokens`: its word fields split into words):
+    words and pairs, values, facet values, dates."""
     keys: set[str] = set()
-    for name in WORD_FIELDS:
-        if doc.get(name) and name not in LETTER_FIELDS:  # the letter's own text: see _parse_one
-            keys |= text_keys(name, doc[name])
+    for name, found in tokens.items():
+        if name not in LETTER_FIELDS:  # the letter's own text: see _parse_one
+            keys |= token_keys(name, found)
     keys.update(key(n, str(doc[n])) for n in VALUE_FIELDS if doc.get(n))
     for name in LIST_FIELDS:
         keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
@@ -307,9 +308,10 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
     try:
         det = parse_file(path)
         docs = documents(det, digest)
-        shared = [k for name in LETTER_FIELDS for k in text_keys(name, docs[0].get(name) or "")] if docs else []
-        places = [{f: word_places(d[f]) for f in WORD_FIELDS if d.get(f)} for d in docs]
-        return _Parsed(path, digest, letter_key(det), docs, [doc_keys(d) for d in docs], shared, places)
+        tokens = [{f: words(d[f]) for f in WORD_FIELDS if d.get(f)} for d in docs]  # each field split once
+        shared = [k for name in LETTER_FIELDS if docs and name in tokens[0] for k in token_keys(name, tokens[0][name])]
+        places = [{f: token_places(found) for f, found in fields.items()} for fields in tokens]
+        return _Parsed(path, digest, letter_key(det), docs, list(map(doc_keys, docs, tokens)), shared, places)
     except ParseError as exc:
         return _Parsed(path, digest, error=exc.reason)
     except _Timeout:

@@ -43,16 +43,16 @@ class Matches:
         return self.bits.bit_count()
 
 
-def match(postings: PostingsReader, searcher, q: wq.Query, seconds: float = SEARCH_SECONDS) -> Matches:
+def match(postings: PostingsReader, q: wq.Query, seconds: float = SEARCH_SECONDS) -> Matches:
     """The exact set of live documents matching `q`; raises SearchTimeout past the deadline."""
-    run = _Run(postings, searcher, time.monotonic() + seconds)
+    run = _Run(postings, time.monotonic() + seconds)
     bits = run.eval(q, scored=True) & postings.universe
     return Matches(bits, run.clauses)
 
 
 class _Run:
-    def __init__(self, postings: PostingsReader, searcher, deadline: float):
-        self.p, self.searcher, self.deadline = postings, searcher, deadline
+    def __init__(self, postings: PostingsReader, deadline: float):
+        self.p, self.deadline = postings, deadline
         self.clauses: list[tuple[int, float]] = []
 
     def eval(self, q: wq.Query, scored: bool) -> int:
@@ -98,14 +98,12 @@ class _Run:
             return self.p.bits(key(field, tokens[0]))
         n = min(GRAM, len(tokens))
         runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-        adjacent = intersection([self.p.bits(key(field, run)) for run in runs])  # exact up to GRAM words
-        if q.slop <= 1 and (len(tokens) <= GRAM or not adjacent):
+        adjacent = intersection([self.p.bits(key(field, run)) for run in runs])
+        sure = adjacent if len(tokens) <= GRAM else 0  # the runs prove the whole phrase, near enough for any slop
+        if q.slop <= 1 and (sure or not adjacent):
             return adjacent
-        if q.slop > 1:
-            rest = intersection([self.p.bits(key(field, t)) for t in tokens])
-            rest &= ~adjacent if len(tokens) <= GRAM else -1  # side by side is near enough
-            if not rest:
-                return adjacent if len(tokens) <= GRAM else 0
+        if q.slop > 1 and not intersection([self.p.bits(key(field, t)) for t in tokens]) & ~sure:
+            return sure
         return self._near(field, tokens, max(1, q.slop))
 
     def _near(self, field: str, tokens: list[str], slop: int) -> int:

@@ -22,11 +22,15 @@ GAP = 64  # positions between two documents: more than MAX_SLOP + 1, and a whole
 
 def word_places(text: str) -> tuple[int, dict[str, list[int]]]:
     """(number of words, word -> its positions) of one field's text (made in the parse workers)."""
+    return token_places(words(text))
+
+
+def token_places(tokens: list[str]) -> tuple[int, dict[str, list[int]]]:
+    """word_places of a field already split into words (analysis.words)."""
     places: dict[str, list[int]] = {}
-    found = words(text)
-    for position, word in enumerate(found):
+    for position, word in enumerate(tokens):
         places.setdefault(word, []).append(position)
-    return len(found), places
+    return len(tokens), places
 
 
 def follow(before: int, after: int, slop: int) -> int:

@@ -53,7 +53,11 @@ def key(field: str, term: str) -> str:
 
 def text_keys(field: str, text: str) -> set[str]:
     """Every word, adjacent pair and adjacent triple of a text field ("not medically necessary" is one key)."""
-    tokens = words(text)
+    return token_keys(field, words(text))
+
+
+def token_keys(field: str, tokens: list[str]) -> set[str]:
+    """text_keys of a field already split into words (analysis.words)."""
     prefix = field + SEP
     out = {prefix + t for t in tokens}
     out.update(f"{prefix}{a} {b}" for a, b in zip(tokens, tokens[1:]))
@@ -109,7 +113,7 @@ class PostingsWriter:
 
     def add(self, docnum: int, keys: Iterable[str], decided: int, first: int, places: dict) -> None:
         """One document's keys, its decision date, the number of its letter's first document and the
-        positions of its words (field -> (number of words, {word: [positions]}), positions.word_places)."""
+        positions of its words (field -> (number of words, {word: [positions]}), positions.token_places)."""
         for values, value in ((self.decided, decided), (self.first, first)):
             values.extend([0] * (docnum - len(values)))
             values.append(value)
@@ -119,11 +123,10 @@ class PostingsWriter:
             pending[k].append(docnum)
             n += 1
         for name, (length, words_at) in places.items():
-            base, bases = self.spaces[name], self.bases[name]
-            bases.extend([base] * (docnum + 1 - len(bases)))
-            bases[docnum] = base
+            base, prefix = self.spaces[name], position_key(name, "")
+            self.bases[name].extend([base] * (docnum + 1 - len(self.bases[name])))  # documents without it too
             for word, at in words_at.items():
-                pending[f"{POSITIONS}{name}{SEP}{word}"].extend([base + p for p in at])
+                pending[prefix + word].extend([base + p for p in at])
                 n += len(at)
             self.spaces[name] = base + length + GAP
         self.held += n

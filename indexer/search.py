@@ -11,7 +11,7 @@ from whoosh.query import Term
 
 from .bitset import members, union
 from .guidelines import SOURCE_LABELS
-from .matching import SEARCH_SECONDS, match, ranked
+from .matching import SEARCH_SECONDS, Matches, match, ranked
 from .postings import SPECIALTY, date_field, key
 from .query import ParsedQuery, parse_query, stem_forms
 from .snippets import excerpt, mark_spans, render, snippets
@@ -88,19 +88,15 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
         sort = "relevance"
     forms = stem_forms(live.stems)
     parsed = parse_query(text, forms, use_synonyms=synonyms)
+    found = match(live.postings, parsed.query, seconds)
+    total = found.total
+    pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, page), pages)
+    order = _ordered(live, found, page * page_size, sort)
     with live.searcher() as searcher:
-        found = match(live.postings, searcher, parsed.query, seconds)
-        total = found.total
-        pages = max(1, math.ceil(total / page_size))
-        page = min(max(1, page), pages)
-        need = page * page_size
-        if sort == "relevance":
-            order = ranked(found, need, lambda bits, n: by_date(live, bits, n, newest=True))
-        else:
-            order = by_date(live, found.bits, need, newest=sort == "newest")
-        hits = [_hit(live, searcher, d, parsed) for d in order[(page - 1) * page_size:need]]
-        has_hits = lambda q: match(live.postings, searcher, q, seconds).bits != 0  # noqa: E731
-        suggestion = suggest(live.postings, parsed, forms, has_hits, synonyms) if total == 0 else None
+        hits = [_hit(live, searcher, d, parsed) for d in order[(page - 1) * page_size:]]
+    has_hits = lambda q: match(live.postings, q, seconds).bits != 0  # noqa: E731
+    suggestion = suggest(live.postings, parsed, forms, has_hits, synonyms) if total == 0 else None
     facets = _facets(live, found.bits)
     stats = outcome_stats(facets["outcome"].get("Upheld", 0), facets["outcome"].get("Overturned", 0))
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
@@ -113,13 +109,15 @@ def export(index: IndexHandle | Live, text: str, limit: int, sort: str = "releva
     written. A query that cannot run raises here, before the first hit."""
     live = as_live(index)
     parsed = parse_query(text, stem_forms(live.stems), use_synonyms=synonyms)
-    with live.searcher() as searcher:
-        found = match(live.postings, searcher, parsed.query, seconds)
-    if sort == "relevance" or sort not in SORTS:
-        order = ranked(found, limit, lambda bits, n: by_date(live, bits, n, newest=True))
-    else:
-        order = by_date(live, found.bits, limit, newest=sort == "newest")
-    return _plain_hits(live, order)
+    found = match(live.postings, parsed.query, seconds)
+    return _plain_hits(live, _ordered(live, found, limit, sort if sort in SORTS else "relevance"))
+
+
+def _ordered(live: Live, found: Matches, need: int, sort: str) -> list[int]:
+    """The first `need` matches in the order asked: by relevance (newest first among equals) or date."""
+    if sort == "relevance":
+        return ranked(found, need, lambda bits, n: by_date(live, bits, n, newest=True))
+    return by_date(live, found.bits, need, newest=sort == "newest")
 
 
 def _plain_hits(live: Live, order: list[int]) -> Iterator[Hit]:

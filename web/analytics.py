@@ -43,30 +43,32 @@ def _listing(rows: list[dict]) -> dict:
             "items": rows[(page - 1) * LIST_PAGE:page * LIST_PAGE]}
 
 
+def _index_page(template: str, rows: list[dict]) -> str:
+    return render_template(template, listing=_listing(rows), present=present, q="")
+
+
+def _report_page(template: str, report: dict) -> str:
+    return render_template(template, r=report, chart=year_chart(report["by"]["year"]), present=present, q="")
+
+
 @bp.route("/treatment/")
 def treatment_index():
-    listing = _listing(analytics.treatment_list(present.live()))
-    return render_template("treatments.html", listing=listing, present=present, q="")
+    return _index_page("treatments.html", analytics.treatment_list(present.live()))
 
 
 @bp.route("/treatment/<path:name>")
 def treatment_page(name: str):
-    report = _treatment(name)
-    return render_template("treatment.html", r=report, chart=year_chart(report["by"]["year"]),
-                           present=present, q="")
+    return _report_page("treatment.html", _treatment(name))
 
 
 @bp.route("/guideline/")
 def guideline_index():
-    listing = _listing(analytics.section_list(present.live()))
-    return render_template("guidelines.html", listing=listing, present=present, q="")
+    return _index_page("guidelines.html", analytics.section_list(present.live()))
 
 
 @bp.route("/guideline/<path:section>")
 def guideline_page(section: str):
-    report = _section(section)
-    return render_template("guideline.html", r=report, chart=year_chart(report["by"]["year"]),
-                           present=present, q="")
+    return _report_page("guideline.html", _section(section))
 
 
 @bp.route("/api/treatment/")

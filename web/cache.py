@@ -163,4 +163,5 @@ class Memo:
 
 def per_build(live, name: str, limit: int = 4096) -> Memo:
     """The memo called `name` of a build (`live.cache` is per build; setdefault is atomic)."""
-    return live.cache.setdefault(f"web.{name}", Memo(limit))
+    memo = live.cache.get(f"web.{name}")
+    return memo if memo is not None else live.cache.setdefault(f"web.{name}", Memo(limit))
