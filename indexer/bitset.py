@@ -2,13 +2,12 @@
 run in C over the whole set at once, which is what makes totals and facets over every match cheap."""
 from __future__ import annotations
 
-import re
 from array import array
 from itertools import accumulate
 from operator import sub
 from typing import Iterable
 
-_NONZERO = re.compile(rb"[^\x00]")
+_FLAG = bytes([0] + [1] * 255)  # a byte -> 1 when any of its bits is set
 _BITS_OF = [tuple(k for k in range(8) if value >> k & 1) for value in range(256)]
 
 
@@ -42,14 +41,19 @@ def intersection(sets: list[int]) -> int:
 
 
 def members(bits: int, limit: int | None = None) -> list[int]:
-    """Document numbers in the set, ascending; stops once `limit` are found (scans bytes in C)."""
+    """Document numbers in the set, ascending; stops once `limit` are found. The bytes are flagged
+    non-zero in one C pass and each flagged byte found with bytes.find, so empty stretches cost next
+    to nothing (a regex scan took 9 ns a byte: 270 us for a nearly empty set of 243,000 documents)."""
     data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    find = data.translate(_FLAG).find
     out: list[int] = []
-    for match in _NONZERO.finditer(data):
-        base = match.start() * 8
-        out.extend(base + k for k in _BITS_OF[data[match.start()]])
+    i = find(1)
+    while i >= 0:
+        base = i * 8
+        out.extend([base + k for k in _BITS_OF[data[i]]])
         if limit is not None and len(out) >= limit:
             return out[:limit]
+        i = find(1, i + 1)
     return out
 
 

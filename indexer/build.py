@@ -24,6 +24,7 @@ from .analysis import stem_word, words
 from .positions import token_places
 from .postings import (SEP, SPECIALTY, PostingsReader, PostingsWriter, case_prefix_keys, date_keys, key,
                        token_keys)
+from .rows import RowWriter
 from .schema import (LETTER_FIELDS, LIST_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, VALUE_FIELDS, WORD_FIELDS,
                      build_schema, documents, letter_key)
 from .store import (MANIFEST, POSTINGS, STEMS, BuildLock, current_build, prune_builds, read_manifest,
@@ -159,6 +160,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
         ix = whoosh_index.create_in(str(target), schema)
     docnum = ix.doc_count_all()  # new documents are numbered after the kept segments
     table = PostingsWriter(target, previous)
+    rows = RowWriter(target, previous)
     samples: dict[int, str] = {}
     names = set(schema.names())  # a document's other keys feed only the table (source, injured)
     writer = ix.writer(limitmb=256, compound=False)
@@ -186,6 +188,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
             for doc, doc_keys_, places in zip(item.docs, item.keys, item.places):
                 writer.add_document(**{k: v for k, v in doc.items() if k in names})
                 table.add(docnum, doc_keys_, doc.get("decided", 0), docnum - doc["decision"] + 1, places)
+                rows.add(docnum, doc)
                 if docnum % 997 == 0 or len(samples) < 3:
                     samples[docnum] = doc["id"]
                 docnum += 1
@@ -195,14 +198,15 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
             report.decisions += len(item.docs)
     except BaseException:
         writer.cancel()
+        rows.cancel()
         raise
     writer.commit(merge=False)  # merging would renumber documents under the match table
-    _finish_table(target, table, samples)
+    _finish_table(target, table, rows, samples)
     return manifest_files
 
 
-def _finish_table(target: Path, table: PostingsWriter, samples: dict[int, str]) -> None:
-    """Write the match table and prove it is keyed by the document numbers Whoosh gave."""
+def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples: dict[int, str]) -> None:
+    """Write the match table and the rows, and prove they are keyed by the document numbers Whoosh gave."""
     ix = FileStorage(str(target)).open_index(schema=build_schema())
     with ix.reader() as reader:
         size = reader.doc_count_all()
@@ -211,6 +215,7 @@ def _finish_table(target: Path, table: PostingsWriter, samples: dict[int, str]) 
             if reader.stored_fields(docnum).get("id") != doc_id:
                 raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
     table.finish(size, deleted)
+    rows.finish(size)
 
 
 def _write_stems(target: Path) -> None:

@@ -155,7 +155,13 @@ class _Run:
         return bits
 
 def ranked(matches: Matches, need: int, by_date) -> list[int]:
-    """The `need` best documents: the most (and weightiest) clauses first, newest first among equals.
+    """The `need` best documents: the most (and weightiest) clauses first, newest first among equals."""
+    return [d for d, _ in scored(matches, need, by_date)]
+
+
+def scored(matches: Matches, need: int, by_date) -> list[tuple[int, float]]:
+    """ranked() with each document's score: the summed weight of the (up to RANKED_CLAUSES heaviest)
+    clauses it holds.
 
     Best-first search over the clauses: each step splits a set into the documents that have the next
     clause and those that lack it, so only the branches that reach the first page are ever split.
@@ -167,7 +173,7 @@ def ranked(matches: Matches, need: int, by_date) -> list[int]:
     while heap and len(out) < need:
         _, _, depth, score, bits = heapq.heappop(heap)
         if depth == len(clauses):
-            out.extend(by_date(bits, need - len(out)))
+            out.extend((d, score) for d in by_date(bits, need - len(out)))
             continue
         has = bits & clauses[depth][0]
         lacks = bits ^ has

@@ -44,6 +44,10 @@ CASE_PREFIX = "~case*"  # every leading part of a case number, so `case:CM16*` i
 SHORTEST_CASE_PREFIX = 4  # query.py refuses shorter case prefixes
 POSITIONS = "@"  # field prefix of the position keys
 POSITION_DENSE = 512  # a position set holding one position in 512 or more is kept as a bitmap
+# A document set holding one document in 256 or more is kept as a bitmap: measured at 100,000 letters,
+# such sets decode 5x faster as bitmaps (zlib + int.from_bytes in C, against a Python step per member)
+# for about 16% more bytes; sparser ones are smaller and about as fast as deltas.
+DOCUMENT_DENSE = 256
 RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
@@ -202,7 +206,7 @@ def _grouped(entries) -> Iterator[tuple[str, list]]:
         yield current, parts
 
 
-def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int = 32) -> tuple[bytes, int]:
+def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int = DOCUMENT_DENSE) -> tuple[bytes, int]:
     """One key's encoded set. An update leaves the old entry's bytes as they are and appends the new
     documents as one more compressed part (the reader ORs the parts), so it never re-reads or
     re-compresses the old sets; a full build writes one part."""

@@ -19,13 +19,13 @@ from collections import Counter
 from .analysis import NEGATIONS, is_stopword, words
 from .bitset import union
 from .citations import section_key
-from .matching import Matches, ranked
+from .matching import RANKED_CLAUSES, Matches, scored
 from .postings import key as pkey
 from .schema import decision_url, iso_date
-from .search import by_date
+from .search import by_date, value_sets
 from .store import IndexHandle, Live, as_live
 
-TOP_TERMS = 15
+TOP_TERMS = RANKED_CLAUSES - 1  # and the treatment: every clause counts in the score
 OPPOSITE = 2
 CANDIDATES = 60
 TREATMENT_BOOST = 3.0
@@ -38,7 +38,8 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
     (each explained by a `contrast`), from other letters, best first; [] when the decision is unknown.
 
     Scored on the match table (postings.py): a candidate's score is the summed weight of the clauses it
-    holds, so the cost does not grow with the number of decisions sharing a common word."""
+    holds, so the cost does not grow with the number of decisions sharing a common word. Each side is
+    ranked within its own outcome, so only the decisions shown are ever read."""
     live = as_live(index)
     table = live.postings
     with live.searcher() as searcher:
@@ -46,36 +47,41 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
         if docnum is None:
             return []
         doc = searcher.stored_fields(docnum)
-        clauses = _clauses(table, doc)
+        clauses = _clauses(live, doc)
         if not clauses:
             return []
-        pool = union(bits for bits, _ in clauses) & table.universe & ~_letter_docs(table, docnum)
-        category = pool & table.bits(pkey("category", doc["category"]))
-        found = _best(live, category, clauses, CANDIDATES)
+        pool = union(bits for bits, _ in clauses) & ~_letter_docs(table, docnum)
+        outcomes = dict(value_sets(live, "outcome"))
         other = "upheld" if doc["outcome"] == "overturned" else "overturned"
-        same_treatment = pool & table.bits(pkey("treatment_key", doc.get("treatment") or "")) \
-            & table.bits(pkey("outcome", other))
-        opposite = _best(live, same_treatment, clauses, OPPOSITE)
-        stored = {d: searcher.stored_fields(d) for d, _ in found + opposite}
-        if not opposite:
-            opposite = [(d, score) for d, score in found if stored[d]["outcome"] == other][:OPPOSITE]
-        opposite_out = [_precedent(stored[d], score, doc) | {"contrast": contrast(table, doc, stored[d])}
-                        for d, score in opposite]
-    same = [_precedent(stored[d], score, doc) for d, score in found if stored[d]["outcome"] == doc["outcome"]]
-    return sorted(same[:limit] + opposite_out, key=lambda p: -p["score"])
+        category = pool & dict(value_sets(live, "category")).get(doc["category"], 0)
+        same = _best(live, category & outcomes.get(doc["outcome"], 0), clauses, limit)
+        treatment = table.bits(pkey("treatment_key", doc.get("treatment") or ""))
+        opposite = (_best(live, pool & treatment & outcomes.get(other, 0), clauses, OPPOSITE)
+                    or _best(live, category & outcomes.get(other, 0), clauses, OPPOSITE))
+        stored = {d: searcher.stored_fields(d) for d, _ in same + opposite}
+    opposite_out = [_precedent(stored[d], score, doc) | {"contrast": contrast(table, doc, stored[d], live.cache)}
+                    for d, score in opposite]
+    return sorted([_precedent(stored[d], score, doc) for d, score in same] + opposite_out, key=lambda p: -p["score"])
 
 
-def _idf(table, word: str) -> float:
-    """Whoosh's idf of a rationale word over the table's counts; 0 when no other decision has it."""
+def _idf(table, word: str, memo: dict | None = None) -> float:
+    """Whoosh's idf of a rationale word over the table's counts; 0 when no other decision has it.
+    `memo` (a build's cache) keeps the answers: a build's counts never change."""
+    if memo is not None:
+        idf = memo.setdefault("idf", {})
+        if word not in idf:
+            idf[word] = _idf(table, word)
+        return idf[word]
     count = table.count(pkey("rationale", word))
     return math.log(table.size / (count + 1)) + 1 if count > 1 else 0.0
 
 
-def _clauses(table, doc: dict) -> list[tuple[int, float]]:
+def _clauses(live: Live, doc: dict) -> list[tuple[int, float]]:
     """(decisions, weight) for the rationale's most distinctive words (tf x idf) and the treatment."""
+    table = live.postings
     counts = Counter(w for w in words(doc.get("rationale") or "")
                      if len(w) > 2 and not w.isdigit() and not is_stopword(w))
-    idf = {w: _idf(table, w) for w in counts}
+    idf = {w: _idf(table, w, live.cache) for w in counts}
     weights = {w: n * idf[w] for w, n in counts.items() if idf[w]}  # a word no other decision has finds nothing
     top = sorted(weights, key=lambda w: (-weights[w], w))[:TOP_TERMS]
     clauses = [(table.bits(pkey("rationale", w)), idf[w]) for w in top]
@@ -89,8 +95,8 @@ def _best(live: Live, candidates: int, clauses: list[tuple[int, float]], n: int)
     """The `n` candidates with the highest summed clause weight (newest first among equals)."""
     if not candidates:
         return []
-    order = ranked(Matches(candidates, clauses), n, lambda bits, k: by_date(live, bits, k))
-    return [(d, round(sum(w for bits, w in clauses if bits >> d & 1), 3)) for d in order]
+    found = scored(Matches(candidates, clauses), n, lambda bits, k: by_date(live, bits, k))
+    return [(d, round(score, 3)) for d, score in found]
 
 
 def _letter_docs(table, docnum: int) -> int:
@@ -113,10 +119,11 @@ def _precedent(stored: dict, score: float, doc: dict) -> dict:
     }
 
 
-def contrast(table, this: dict, other: dict) -> dict:
+def contrast(table, this: dict, other: dict, memo: dict | None = None) -> dict:
     """What sets two decisions apart: for each side, its most distinctive phrases absent from the
-    other's rationale and the guideline sections and sources only it relied on."""
-    idf: dict[str, float] = {}
+    other's rationale and the guideline sections and sources only it relied on. `memo`: a build's
+    cache, to keep word rarities across calls."""
+    idf: dict[str, float] = {} if memo is None else memo.setdefault("idf", {})
     phrases = [_phrases(d.get("rationale") or "") for d in (this, other)]
     sections = [_split(d.get("section_key")) for d in (this, other)]
     sources = [_split(d.get("source_key")) for d in (this, other)]

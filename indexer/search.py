@@ -24,6 +24,8 @@ SORTS = ("relevance", "newest", "oldest")
 FACETS = ("outcome", "specialty", "category", "guideline", "year")
 FEW_DECISIONS = 30
 YEARS, MONTHS = date_field("decided", "y"), date_field("decided", "m")
+SORT_WHOLE = 512  # by_date lists and sorts sets up to this size at once
+UNDATED = 99999999  # sorts after every YYYYMMDD
 
 
 @dataclass
@@ -121,9 +123,8 @@ def _ordered(live: Live, found: Matches, need: int, sort: str) -> list[int]:
 
 
 def _plain_hits(live: Live, order: list[int]) -> Iterator[Hit]:
-    with live.searcher() as searcher:
-        for docnum in order:
-            yield _fields(searcher.stored_fields(docnum), snippets=[], item_marked=Markup(""))
+    for docnum in order:  # the short rows, not Whoosh's stored records (rows.py)
+        yield _fields(live.rows.row(docnum), snippets=[], item_marked=Markup(""))
 
 
 def _fields(stored: dict, **more) -> Hit:
@@ -144,7 +145,7 @@ def _hit(live: Live, searcher, docnum: int, parsed: ParsedQuery) -> Hit:
     return _fields(stored, snippets=marks, item_marked=render(item, mark_spans(item, *parsed.marks_for("item"))))
 
 
-def _value_sets(live: Live, field: str) -> list[tuple[str, int]]:
+def value_sets(live: Live, field: str) -> list[tuple[str, int]]:
     """(value, documents) for every value of a facet field, read once per build (builds never change)."""
     cache = live.cache.setdefault("value_sets", {})
     if field not in cache:
@@ -158,32 +159,53 @@ def _value_sets(live: Live, field: str) -> list[tuple[str, int]]:
 def warm(live: Live) -> None:
     """Load the facet and date sets of a build before its first search needs them."""
     for name in ("outcome", "category", SPECIALTY, "source", YEARS, MONTHS):
-        _value_sets(live, name)
+        value_sets(live, name)
 
 
 def by_date(live: Live, bits: int, need: int, newest: bool = True) -> list[int]:
-    """The first `need` documents of a set by decision date (then document order); undated ones last."""
-    months = _value_sets(live, MONTHS)
+    """The first `need` documents of a set by decision date (then document order); undated ones last.
+    Years are tried before their months, so a set pays a dozen ANDs rather than one per month; a set
+    that is wanted whole or is small is listed once and sorted (each listing scans the whole range)."""
     decided = live.postings.decided
+    if bits.bit_count() <= max(need, SORT_WHOLE):
+        docs = members(bits)  # stable sorts: equal dates stay in document order, undated ones last
+        if newest:
+            docs.sort(key=decided.__getitem__, reverse=True)
+        else:
+            docs.sort(key=lambda d: decided[d] or UNDATED)
+        return docs[:need]
     out: list[int] = []
-    for _, month in (reversed(months) if newest else months):
-        part = bits & month
-        if part:
-            docs = members(part)
-            docs.sort(key=decided.__getitem__, reverse=newest)
-            out.extend(docs)
-            if len(out) >= need:
-                return out[:need]
+    for year, months in (reversed(_calendar(live)) if newest else _calendar(live)):
+        if not bits & year:
+            continue
+        for month in (reversed(months) if newest else months):
+            part = bits & month
+            if part:
+                docs = members(part)
+                docs.sort(key=decided.__getitem__, reverse=newest)
+                out.extend(docs)
+                if len(out) >= need:
+                    return out[:need]
     undated = live.cache.get("undated")
     if undated is None:
-        undated = live.cache["undated"] = live.postings.universe & ~union(s for _, s in months)
+        undated = live.cache["undated"] = live.postings.universe & ~union(s for _, s in value_sets(live, MONTHS))
     return out + members(bits & undated, need - len(out))
+
+
+def _calendar(live: Live) -> list[tuple[int, list[int]]]:
+    """(documents of a year, [documents of each of its months]) in ascending order, once per build."""
+    if "calendar" not in live.cache:
+        months: dict[str, list[int]] = {}
+        for month, docs in value_sets(live, MONTHS):
+            months.setdefault(month[:4], []).append(docs)
+        live.cache["calendar"] = [(docs, months.get(year, [])) for year, docs in value_sets(live, YEARS)]
+    return live.cache["calendar"]
 
 
 def _facets(live: Live, bits: int) -> dict[str, dict[str, int]]:
     """Counts over every match, not just the page; a decision with two specialties counts for each."""
     def counts(field: str, label=lambda v: v) -> dict[str, int]:
-        pairs = ((label(v), (bits & s).bit_count()) for v, s in _value_sets(live, field)) if bits else ()
+        pairs = ((label(v), (bits & s).bit_count()) for v, s in value_sets(live, field)) if bits else ()
         return dict(sorted(((v, n) for v, n in pairs if n), key=lambda vn: (-vn[1], vn[0])))
     years = counts(YEARS)
     return {

@@ -19,6 +19,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
 from .postings import DIRECTORY as POSTINGS, PostingsReader
+from .rows import DIRECTORY as ROWS, RowReader
 from .schema import SCHEMA_VERSION, build_schema
 
 MANIFEST = "manifest.json"
@@ -133,6 +134,7 @@ class Live:
     manifest: dict
     stems: dict
     postings: PostingsReader
+    rows: RowReader
     cache: dict = field(default_factory=dict)  # computed once per build: facet columns, results
     _threads: threading.local = field(default_factory=threading.local, repr=False)
     _kept: list = field(default_factory=list, repr=False)  # every thread's searcher, closed with the build
@@ -210,7 +212,8 @@ class IndexHandle:
                 raise IndexMissing(f"the index at {self.root} was built by another version; rebuild it")
             stems = json.loads((build / STEMS).read_text())
             postings = PostingsReader(build / POSTINGS)
+            rows = RowReader(build / ROWS)
             ix = FileStorage(str(build), supports_mmap=False).open_index(schema=self.schema)
         except (EmptyIndexError, OSError, ValueError, KeyError) as exc:
             raise IndexMissing(f"cannot open the index at {build} (rebuild it): {exc}") from exc
-        return Live(build, ix, manifest, stems, postings)
+        return Live(build, ix, manifest, stems, postings, rows)

@@ -7,7 +7,9 @@ import re
 import pytest
 
 from indexer.querylang import QueryError
-from indexer.search import outcome_stats, search
+from indexer import search as search_module
+from indexer.bitset import members
+from indexer.search import by_date, outcome_stats, search
 from indexer.treatment import normalize_treatment
 
 from .conftest import DATA
@@ -141,3 +143,18 @@ def test_guideline_facet_counts_are_selectable_with_source(handle, query):
     assert result.facets["guideline"]
     for label, n in result.facets["guideline"].items():
         assert search(handle, f"({query}) source:{keys[label]}").total == n
+
+
+@pytest.mark.parametrize("newest", [True, False])
+@pytest.mark.parametrize("need", [1, 20, 400])
+def test_date_order_is_the_same_whether_sorted_whole_or_month_by_month(handle, monkeypatch, newest, need):
+    """by_date sorts small sets at once and walks years and months otherwise: the same order either way,
+    and it is the order of the stored dates (equal dates in document order, undated last)."""
+    live = handle.live()
+    bits = live.postings.universe
+    whole = by_date(live, bits, need, newest)
+    monkeypatch.setattr(search_module, "SORT_WHOLE", 0)
+    assert by_date(live, bits, need, newest) == whole
+    decided = live.postings.decided
+    dated = sorted((d for d in members(bits) if decided[d]), key=lambda d: (-decided[d] if newest else decided[d], d))
+    assert whole == (dated + [d for d in members(bits) if not decided[d]])[:need]

@@ -90,12 +90,24 @@ def connection_owners(port: int, pids: set[int]) -> dict[int, int]:
 
 
 @pytest.fixture()
-def server(seeds_index):
+def temp(tmp_path):
+    """The server's temporary folder (TMPDIR), where its response cache lives while it runs."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    return folder
+
+
+def cache_folders(temp: Path) -> list[Path]:
+    return list(temp.glob("imr-search-cache-*"))
+
+
+@pytest.fixture()
+def server(seeds_index, temp):
     """`indexer serve --workers 2` on a free port, stopped (the whole process group) at the end."""
     port = free_port()
     proc = subprocess.Popen(INDEXER + ["serve", "--index", str(seeds_index), "--port", str(port), "--workers", "2",
                                        "--threads", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, env=os.environ | {"TMPDIR": str(temp)})
     try:
         wait_for(lambda: answers(port) or proc.poll() is not None, seconds=20)
         assert proc.poll() is None, proc.stdout.read()
@@ -128,19 +140,26 @@ def test_both_workers_take_connections(server):
     assert children(proc.pid) == workers
 
 
-def test_a_worker_answers_a_repeated_url_from_its_cache(server):
+def test_an_answer_one_worker_computed_is_a_hit_in_the_other(server, temp):
     proc, port = server
-    conn = http.client.HTTPConnection(HOST, port, timeout=10)  # one connection: one worker
+    workers = children(proc.pid)
+    held: list[http.client.HTTPConnection] = []
     seen = []
     try:
-        for _ in range(2):
+        def ask() -> bool:  # a new connection each time, until both workers hold one
+            conn = http.client.HTTPConnection(HOST, port, timeout=10)
             conn.request("GET", "/search?q=item:norco")
             response = conn.getresponse()
             seen.append((response.status, response.getheader("X-Cache"), response.read()))
+            held.append(conn)
+            return len(held) >= 4 and all(connection_owners(port, workers).values())
+        wait_for(ask, seconds=10, every=0.01)
     finally:
-        conn.close()
-    assert [(status, cache) for status, cache, _ in seen] == [(200, "miss"), (200, "hit")]
-    assert seen[0][2] == seen[1][2]
+        for conn in held:
+            conn.close()
+    assert [(status, cache) for status, cache, _ in seen] == [(200, "miss")] + [(200, "hit")] * (len(seen) - 1)
+    assert len({body for _, _, body in seen}) == 1
+    assert len(cache_folders(temp)) == 1
 
 
 def test_a_killed_worker_is_replaced_and_requests_keep_succeeding(server):
@@ -158,15 +177,17 @@ def test_a_killed_worker_is_replaced_and_requests_keep_succeeding(server):
     assert "exited (SIGKILL)" in os.read(proc.stdout.fileno(), 65536).decode()
 
 
-def test_sigterm_stops_every_worker_and_the_parent_exits_0(server):
+def test_sigterm_stops_every_worker_and_the_parent_exits_0(server, temp):
     proc, port = server
     workers = children(proc.pid)
+    assert get(port, "/search?q=norco") == 200 and len(cache_folders(temp)) == 1
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=10) == 0
     wait_for(lambda: not any(alive(pid) for pid in workers))
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # nothing at all left in the server's process group
     assert not answers(port)
+    assert cache_folders(temp) == []  # the response cache went with the server
 
 
 def test_workers_leave_when_the_parent_is_killed(server):
@@ -177,13 +198,16 @@ def test_workers_leave_when_the_parent_is_killed(server):
     wait_for(lambda: not any(alive(pid) for pid in workers), seconds=5)
 
 
-def test_one_worker_is_a_single_process(seeds_index):
+def test_one_worker_is_a_single_process(seeds_index, temp):
     port = free_port()
     proc = subprocess.Popen(INDEXER + ["serve", "--index", str(seeds_index), "--port", str(port), "--workers", "1"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env=os.environ | {"TMPDIR": str(temp)})
     try:
         wait_for(lambda: answers(port), seconds=20)
         assert children(proc.pid) == set()
+        assert len(cache_folders(temp)) == 1
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        assert proc.wait(timeout=10) == 0
+    assert cache_folders(temp) == []

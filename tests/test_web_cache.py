@@ -10,15 +10,19 @@ import pytest
 
 from indexer.build import build_index
 from web import api, create_app
-from web.cache import MAX_BYTES, ResponseCache
+from web.cache import SharedCache
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = sorted(str(p) for p in SEEDS.glob("*.txt"))  # the 5 sample letters
 
 
+def cached_app(index, folder):
+    return create_app({"INDEX_DIR": str(index), "TESTING": True, "RESPONSE_CACHE_DIR": str(folder)})
+
+
 @pytest.fixture(scope="module")
-def client(seeds_index):
-    return create_app({"INDEX_DIR": str(seeds_index), "TESTING": True, "RESPONSE_CACHE_BYTES": MAX_BYTES}).test_client()
+def client(seeds_index, tmp_path_factory):
+    return cached_app(seeds_index, tmp_path_factory.mktemp("cache")).test_client()
 
 
 @pytest.mark.parametrize("url", [
@@ -80,7 +84,7 @@ def test_csv_stops_at_the_limit(client, monkeypatch):
 
 def test_a_rebuild_is_answered_from_the_new_build_not_the_cache(tmp_path):
     build_index(TEXTS[:2], tmp_path, jobs=1)
-    client = create_app({"INDEX_DIR": str(tmp_path), "TESTING": True, "RESPONSE_CACHE_BYTES": MAX_BYTES}).test_client()
+    client = cached_app(tmp_path, tmp_path / "cache").test_client()
     before = client.get("/api/search?q=outcome:upheld OR outcome:overturned")
     assert client.get("/api/search?q=outcome:upheld OR outcome:overturned").headers["X-Cache"] == "hit"
     build_index(TEXTS, tmp_path, jobs=1)
@@ -91,32 +95,45 @@ def test_a_rebuild_is_answered_from_the_new_build_not_the_cache(tmp_path):
     assert client.get("/api/search?q=outcome:upheld OR outcome:overturned").headers["X-Cache"] == "hit"
 
 
-def test_cache_drops_the_least_recently_used_beyond_its_size():
-    cache = ResponseCache(max_bytes=800)  # one entry may take 100 bytes
-    for n in range(3):
-        cache.put("", f"/{n}", [], b"x" * 100)  # nothing is kept for a build not yet seen
-    assert len(cache) == 0
-    cache.get("b1", "/0")
-    for n in range(10):
-        cache.put("b1", f"/{n}", [], b"x" * 100)
-    cache.get("b1", "/2")  # now the most recent
-    cache.put("b1", "/10", [], b"x" * 100)
-    assert cache.bytes == 800 and len(cache) == 8
-    assert cache.get("b1", "/2") is not None and cache.get("b1", "/3") is None
-    cache.put("b1", "/big", [], b"x" * 101)  # more than an eighth: never kept
-    assert cache.get("b1", "/big") is None
+def _sizes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir())
 
 
-def test_cache_forgets_everything_when_the_build_changes():
-    cache = ResponseCache(max_bytes=800)
-    cache.get("b1", "/")
-    cache.put("b1", "/", [], b"old")
-    assert cache.get("b2", "/") is None and len(cache) == 0
-    cache.put("b1", "/", [], b"late answer of the old build")  # a view that ran across the switch
-    assert cache.get("b2", "/") is None
+def test_cache_removes_the_oldest_entries_beyond_its_size(tmp_path):
+    cache = SharedCache(tmp_path, max_bytes=3200)  # one entry may take 400 bytes; a check every 200 written
+    cache.put("/ix/b1", "/early", [], b"x" * 100)  # nothing is kept for a build this process does not serve
+    assert cache.get("/ix/b1", "/early") is None
+    for n in range(30):
+        cache.put("/ix/b1", f"/{n}", [["Content-Type", "text/plain"]], b"x" * 200)
+        time.sleep(0.01)  # distinct modification times: the oldest go first
+    assert _sizes(tmp_path / "b1") <= 3200
+    assert cache.get("/ix/b1", "/29") == ([["Content-Type", "text/plain"]], b"x" * 200)
+    assert cache.get("/ix/b1", "/0") is None
+    assert 8 <= len(cache) < 30
+    cache.put("/ix/b1", "/big", [], b"x" * 401)  # more than an eighth: never kept
+    assert cache.get("/ix/b1", "/big") is None
 
 
-def test_an_app_made_without_a_cache_size_answers_afresh(seeds_index):
+def test_cache_forgets_the_old_build_when_the_build_changes(tmp_path):
+    cache, other_worker = SharedCache(tmp_path), SharedCache(tmp_path)
+    cache.get("/ix/b1", "/")
+    cache.put("/ix/b1", "/", [], b"old")
+    assert other_worker.get("/ix/b1", "/") == ([], b"old")  # shared by the workers
+    assert cache.get("/ix/b2", "/") is None and not (tmp_path / "b1").exists()
+    cache.put("/ix/b1", "/", [], b"late answer of the old build")  # a view that ran across the switch
+    assert cache.get("/ix/b2", "/") is None and not (tmp_path / "b1").exists()
+
+
+def test_an_entry_answers_only_its_own_url(tmp_path):
+    cache = SharedCache(tmp_path)
+    cache.get("/ix/b1", "/a")
+    cache.put("/ix/b1", "/a", [], b"A")
+    path = cache._path("/ix/b1", "/a")
+    path.rename(cache._path("/ix/b1", "/b"))  # as if two URLs shared a file name
+    assert cache.get("/ix/b1", "/b") is None
+
+
+def test_an_app_made_without_a_cache_folder_answers_afresh(seeds_index):
     client = create_app({"INDEX_DIR": str(seeds_index)}).test_client()
     assert "X-Cache" not in client.get("/search?q=norco").headers
 

@@ -9,9 +9,11 @@ that dies and, on SIGTERM or SIGINT, stops them all before exiting.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import threading
 import time
 
@@ -31,17 +33,23 @@ BACKLOG = 1024
 
 
 def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 4, workers: int = 1) -> None:
-    """Serve the index at `index_dir` until interrupted; each worker reopens the index on rebuilds."""
-    if workers <= 1:
-        print(f"serving {index_dir} on http://{host}:{port}/ ({threads} threads)", flush=True)
-        _run_worker(index_dir, threads, host=host, port=port)
-        return
-    sock = listen(host, port)
-    print(f"serving {index_dir} on http://{host}:{port}/ ({workers} workers x {threads} threads)", flush=True)
+    """Serve the index at `index_dir` until interrupted; each worker reopens the index on rebuilds.
+    The workers share one response cache: a private temporary folder, removed when the server stops."""
+    cache_dir = tempfile.mkdtemp(prefix="imr-search-cache-")
     try:
-        Supervisor(lambda: _run_worker(index_dir, threads, sockets=[sock]), workers).run()
-    finally:
-        sock.close()
+        if workers <= 1:
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # unwind, so the cache folder goes too
+            print(f"serving {index_dir} on http://{host}:{port}/ ({threads} threads)", flush=True)
+            _run_worker(index_dir, threads, cache_dir, host=host, port=port)
+            return
+        sock = listen(host, port)
+        print(f"serving {index_dir} on http://{host}:{port}/ ({workers} workers x {threads} threads)", flush=True)
+        try:
+            Supervisor(lambda: _run_worker(index_dir, threads, cache_dir, sockets=[sock]), workers).run()
+        finally:
+            sock.close()
+    finally:  # workers leave by os._exit and never get here
+        shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -58,9 +66,9 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _run_worker(index_dir: str, threads: int, **where) -> None:
+def _run_worker(index_dir: str, threads: int, cache_dir: str, **where) -> None:
     """One serving process: its own app and index handle, warmed in the background."""
-    app = create_app({"INDEX_DIR": index_dir, "RESPONSE_CACHE_BYTES": cache.MAX_BYTES})
+    app = create_app({"INDEX_DIR": index_dir, "RESPONSE_CACHE_DIR": cache_dir, "RESPONSE_CACHE_BYTES": cache.MAX_BYTES})
     threading.Thread(target=_warm, args=(app.extensions["imr_index"],), daemon=True).start()
     waitress_serve(app, threads=threads, ident="imr-search", **where)
 

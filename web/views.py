@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 
@@ -15,6 +16,7 @@ from . import cache, present
 
 bp = Blueprint("views", __name__)
 SOURCE_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
+URL_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unescaped in a query string (url_for)
 PRECEDENT_MEMO = 2000  # decisions whose precedents a worker keeps per build (a few KB each)
 
 
@@ -29,12 +31,14 @@ def search_page():
     if not args["q"]:
         return render_template("home.html", q="")
     result = present.run_search(args)
+    base = url_for("views.search_page")
     return render_template("search.html", r=result, args=args, q=args["q"], facet_names=FACETS, present=present,
-                           search_url=lambda **kw: _search_url(args, **kw))
+                           search_url=lambda **kw: _search_url(base, args, **kw))
 
 
-def _search_url(args: dict, **changes) -> str:
-    """A GET URL for the results page with some of the current arguments changed."""
+def _search_url(base: str, args: dict, **changes) -> str:
+    """A GET URL for the results page with some of the current arguments changed. Encoded as url_for
+    encodes a query string, without its routing work: a results page links every facet value."""
     params = {"q": args["q"], "sort": args["sort"], "page": args["page"]} | changes
     if not args["synonyms"]:
         params["synonyms"] = "off"
@@ -42,7 +46,7 @@ def _search_url(args: dict, **changes) -> str:
         params.pop("sort")
     if params.get("page") == 1:
         params.pop("page")
-    return url_for("views.search_page", **params)
+    return base + "?" + urlencode([(k, v) for k, v in params.items() if v is not None], safe=URL_SAFE)
 
 
 @bp.route("/case/<key>")
