@@ -1,13 +1,15 @@
 """Drive the real server with many concurrent keep-alive clients while rebuilds switch the index under it.
 
-    .venv/bin/python bench/load.py --index ROOT [--corpus DIR] [--clients 32] [--seconds 60] [--workers N] [--port P] [--json OUT]
+    .venv/bin/python bench/load.py --index ROOT [--corpus DIR [--base DIR]] [--clients 32] [--seconds 60] [--workers N] [--port P] [--json OUT]
 
 Starts `indexer serve --index ROOT [--workers N]` on 127.0.0.1 (a free port unless --port), waits for it, then runs
 --clients threads, each on its own http.client keep-alive connection, over a mixed workload: searches
 from a built-in list (field filters, phrases, wildcards, dates, facet clicks, page 2, sort=newest),
 case pages of letters seen in results, /api/search, /search.csv now and then, a few queries that must
 be refused with a 400. With --corpus, a background loop rebuilds the index from it (full and --update
-in turn) the whole time, so `current` switches under the clients.
+in turn) the whole time, so `current` switches under the clients. With --base too (the letters the
+index was built from, given as they were then), the rebuilds are updates that add the --corpus letters
+to the base letters and take them away again, in turn: the index keeps its size while it switches.
 
 Prints requests/s, p50/p95/p99 latency, errors (any status >= 500, a connection error, a 4xx on a
 valid request or a wrong status on an invalid one), index switches seen, the server's memory (the
@@ -196,11 +198,16 @@ def client(port: int, deadline: float, seed: int, tally: Tally, letters: Letters
     conn.close()
 
 
-def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict) -> None:
-    """Full and --update builds in turn until told to stop; the build in flight when told is let finish."""
+def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict, base: str | None = None) -> None:
+    """Full and --update builds in turn (with `base`: updates to base + corpus and back to base) until
+    told to stop; the build in flight when told is let finish."""
     n = 0
     while not stop.is_set():
-        args = INDEXER + ["build", corpus, "--index", index, "--jobs", str(state["jobs"])] + (["--update"] if n % 2 else [])
+        if base:
+            args = INDEXER + ["build", base] + ([] if n % 2 else [corpus]) + ["--update"]
+        else:
+            args = INDEXER + ["build", corpus] + (["--update"] if n % 2 else [])
+        args += ["--index", index, "--jobs", str(state["jobs"])]
         proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True)
         state["proc"] = proc
@@ -310,7 +317,7 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         wait_until_up(port, server)
         background.append(threading.Thread(target=watch, args=(args.index, server.pid, stop, state), daemon=True))
         if args.corpus:
-            background.append(threading.Thread(target=rebuild_loop, args=(args.index, args.corpus, stop, state),
+            background.append(threading.Thread(target=rebuild_loop, args=(args.index, args.corpus, stop, state, args.base),
                                                daemon=True))
         for thread in background:
             thread.start()
@@ -364,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         epilog="example: .venv/bin/python bench/load.py --index /tmp/la/ix --corpus seeds --seconds 20")
     parser.add_argument("--index", required=True, help="an existing index directory (built by `indexer build`)")
     parser.add_argument("--corpus", help="letters to rebuild the index from, over and over, during the run")
+    parser.add_argument("--base", help="with --corpus: the letters the index was built from (the same paths); "
+                        "the rebuilds then add --corpus to them and take it away again, as updates")
     parser.add_argument("--clients", type=int, default=32, help="concurrent keep-alive clients (default 32)")
     parser.add_argument("--seconds", type=float, default=60, help="how long the clients run (default 60)")
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
@@ -375,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not os.path.isdir(os.path.join(args.index, "current")):
         parser.error(f"no index at {args.index}; build one first: indexer build seeds --index {args.index}")
+    if args.base and not args.corpus:
+        parser.error("--base needs --corpus (the letters to add and take away)")
     if args.clients < 1 or args.seconds <= 0 or (args.workers is not None and args.workers < 1):
         parser.error("--clients and --workers must be at least 1 and --seconds positive")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run()'s finally stops the server and builds

@@ -10,8 +10,8 @@ the query mix (bench/queries.py) in-process as full searches after a warm-up on 
 then again (repeated-query latency), then as bare FTS5 queries; `--update` a hard-linked copy of
 the index with 1,000 letters of another seed; start the server and time its first answer; run
 bench/load.py when it exists, twice on hard-linked copies of the index: without rebuilds (the N-letter
-index under load) and rebuilding from the extra letters meanwhile (its full rebuilds replace the copy
-with the small set, so switches happen; --quick runs only this one). PDFs are built once, at
+index under load) and while updates add the extra letters to the N letters and take them away again,
+in turn (the index keeps its size and switches under the clients; --quick runs only this one). PDFs are built once, at
 --pdf-letters. Prints markdown tables and
 every target with PASS/FAIL, writes `--out/results.json`. Exits 0 when targets fail (it is a
 measurement), 1 when a step errored.
@@ -233,8 +233,9 @@ def run_server(index: Path, mix) -> dict:
             "burst_non_200": failures, "burst_p50_ms": round(lat["p50"], 1), "burst_p95_ms": round(lat["p95"], 1)}
 
 
-def run_load(index: Path, corpus: Path | None, out: Path, seconds: int, clients: int) -> dict:
-    """bench/load.py against `index`; with `corpus` it rebuilds from it (full and --update in turn) meanwhile."""
+def run_load(index: Path, corpus: Path | None, out: Path, seconds: int, clients: int, base: Path | None = None) -> dict:
+    """bench/load.py against `index`; with `corpus` it updates the index meanwhile: `base` + `corpus`,
+    then `base` again, in turn."""
     script = HERE / "load.py"
     if not script.exists():
         print("web load: not available (bench/load.py does not exist yet)", flush=True)
@@ -243,7 +244,7 @@ def run_load(index: Path, corpus: Path | None, out: Path, seconds: int, clients:
     result = out / "load.json"
     result.unlink(missing_ok=True)
     cmd = [sys.executable, str(script), "--index", str(index), "--clients", str(clients), "--seconds", str(seconds),
-           "--json", str(result)] + (["--corpus", str(corpus)] if corpus else [])
+           "--json", str(result)] + (["--corpus", str(corpus), "--base", str(base)] if corpus else [])
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds * 5 + 300)
     if not result.exists():  # exit 1 with a JSON = errors seen under load: a figure, not a failed step
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.strip()[-2000:]}")
@@ -335,7 +336,7 @@ def measure_size(n: int, args, extra: Path, previous: dict) -> dict:
         clone_index(index, copy)  # load.py's rebuilds replace the index they are given: give it a copy
         try:
             return run_load(copy, extra / "txt" if rebuild else None, out / f"load-{n}-result", args.load_seconds,
-                            args.clients)
+                            args.clients, base=txt)
         finally:
             shutil.rmtree(copy, ignore_errors=True)
     if args.load_seconds > 0 and not args.quick:
@@ -379,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.letters, args.pdf_letters, args.extra_letters, args.load_seconds, args.clients = "120", 8, 15, 3, 4
     sizes = [int(s.replace("_", "")) for s in args.letters.split(",") if s.strip()]
+    args.out = str(Path(args.out).resolve())  # the index records letter paths as given; load.py runs elsewhere
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     results_path = out / "results.json"

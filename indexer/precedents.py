@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .analysis import NEGATIONS, is_stopword, words
 from .bitset import union
@@ -142,6 +143,7 @@ def _split(joined: str | None) -> list[str]:
     return [v for v in (joined or "").split("|") if v]
 
 
+@lru_cache(maxsize=1 << 16)
 def _content(word: str) -> bool:
     return len(word) > 2 and word.isalpha() and not is_stopword(word) and word not in NEGATIONS
 
@@ -152,19 +154,19 @@ def _phrases(text: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for sentence in re.split(r"[.;:!?](?:\s|$)", text):
         tokens = words(sentence)
+        content = list(map(_content, tokens))
         for i, word in enumerate(tokens):
-            if _content(word):
+            if content[i]:
                 out[word] = (word,)
-                if i + 1 < len(tokens) and _content(tokens[i + 1]):
+                if i + 1 < len(tokens) and content[i + 1]:
                     out[f"{word} {tokens[i + 1]}"] = (word, tokens[i + 1])
             elif word in NEGATIONS:
-                span = [word]
-                for nxt in tokens[i + 1:i + 5]:
-                    span.append(nxt)
-                    if sum(map(_content, span)) == 2:
-                        break
-                if any(map(_content, span)):
-                    out[" ".join(span)] = tuple(span)
+                end, seen = i + 1, 0
+                while end < min(len(tokens), i + 5) and seen < 2:  # up to the second content word
+                    seen += content[end]
+                    end += 1
+                if seen:
+                    out[" ".join(tokens[i:end])] = tuple(tokens[i:end])
     return out
 
 

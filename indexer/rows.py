@@ -1,29 +1,51 @@
-"""Each decision's short fields (case, letter, number, date, item, outcome, specialties, category) as one
-line of a flat file beside each build, keyed by Whoosh's document numbers.
+"""Each decision's CSV export row, written beside each build and keyed by Whoosh's document numbers.
 
-A CSV export writes up to 10,000 of these. Read from Whoosh, each row costs a whole stored record (the
-rationale and, on a letter's first decision, the letter's JSON, decompressed and unpickled): about
-60 us at 100,000 letters. Here a row is one positional read and a split.
+A CSV export writes up to 10,000 rows. Made from Whoosh's stored records, each row cost a whole
+record (the rationale and, on a letter's first decision, the letter's JSON, decompressed and
+unpickled) plus formatting: about 60 us at 100,000 letters. Here the row's cells are formatted once,
+at build time, and an export reads each with one positional read; only the link's host is added.
 
-Layout of `<build>/rows/`: `rows.bin` (UTF-8 records, fields joined by SEP, documents one after another)
-and `offsets.bin` (uint64, one more than the document slots; a deleted or missing document is empty).
+Layout of `<build>/rows/`: `rows.bin` (UTF-8: the CSV cells before the link, SEP, the link's path;
+documents one after another) and `offsets.bin` (uint64, one more than the document slots; a deleted
+or missing document is empty).
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import weakref
 from array import array
 from pathlib import Path
 
+from .schema import decision_url, iso_date
+
 DIRECTORY = "rows"
 SEP = "\x1f"
-FIELDS = ("case", "letter", "decision", "decided", "item", "outcome", "specialty_key", "category")
-NUMBERS = ("decision", "decided")
+COLUMNS = ("case", "decision", "date", "item", "outcome", "specialty", "category", "url")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NEEDS_QUOTES = frozenset(',"\r\n')
 
 
-def _clean(value) -> str:
-    return str(value or "").replace(SEP, " ")
+def safe_cell(value) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (a leading ' neutralises = + - @)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def header() -> str:
+    return ",".join(COLUMNS) + "\r\n"
+
+
+def cells(doc: dict) -> str:
+    """The row's cells before the link, CSV-encoded, from a decision's stored fields."""
+    buffer = io.StringIO()
+    specialties = "; ".join(s for s in (doc.get("specialty_key") or "").split("|") if s)
+    csv.writer(buffer).writerow([safe_cell(v) for v in (  # its own line end, so cells holding one get quotes
+        doc.get("case") or doc["letter"], doc["decision"], iso_date(doc.get("decided")) or "", doc.get("item", ""),
+        str(doc.get("outcome", "")).capitalize(), specialties, doc.get("category", ""))])
+    return buffer.getvalue()[:-2].replace(SEP, " ")
 
 
 class RowWriter:
@@ -40,7 +62,7 @@ class RowWriter:
 
     def add(self, docnum: int, doc: dict) -> None:
         self._pad(docnum)
-        record = SEP.join(_clean(doc.get(name)) for name in FIELDS).encode("utf-8")
+        record = f"{cells(doc)}{SEP}{decision_url(doc['letter'], doc['decision'])}".encode("utf-8")
         self.out.write(record)
         self.offsets.append(self.offsets[-1] + len(record))
 
@@ -65,14 +87,15 @@ class RowReader:
         self._fd = os.open(directory / "rows.bin", os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
 
-    def row(self, docnum: int) -> dict:
-        """The document's fields by name, as Whoosh stores them (numbers as ints, 0 when unknown)."""
-        start, end = self.offsets[docnum], self.offsets[docnum + 1]
-        values = os.pread(self._fd, end - start, start).decode("utf-8").split(SEP)
-        out = dict(zip(FIELDS, values))
-        for name in NUMBERS:
-            out[name] = int(out[name] or 0)
-        return out
+    def lines(self, docnums, root: str):
+        """The CSV lines of these documents, each link starting with `root` (the site's address)."""
+        quoted = not NEEDS_QUOTES.isdisjoint(root)  # a link cell needs quotes only if the host has them
+        offsets, fd = self.offsets, self._fd
+        for d in docnums:
+            start = offsets[d]
+            before, path = os.pread(fd, offsets[d + 1] - start, start).decode("utf-8").split(SEP)
+            link = root + path
+            yield f'{before},"{link.replace(chr(34), chr(34) * 2)}"\r\n' if quoted else f"{before},{link}\r\n"
 
 
 def _offsets(directory: Path) -> array:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from typing import Iterator
 
 from markupsafe import Markup
@@ -14,6 +15,7 @@ from .guidelines import SOURCE_LABELS
 from .matching import SEARCH_SECONDS, Matches, match, ranked
 from .postings import SPECIALTY, date_field, key
 from .query import ParsedQuery, parse_query, stem_forms
+from .rows import header
 from .snippets import excerpt, mark_spans, render, snippets
 from .schema import decision_url, iso_date
 from .store import IndexHandle, Live, as_live
@@ -104,15 +106,16 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
     return SearchResult(text, total, page, pages, sort, hits, facets, stats, parsed.synonyms, suggestion)
 
 
-def export(index: IndexHandle | Live, text: str, limit: int, sort: str = "relevance", synonyms: bool = True,
-           seconds: float = SEARCH_SECONDS) -> Iterator[Hit]:
-    """The first `limit` hits in search order without snippets, for a CSV export: matched and ordered
-    once (a page at a time would repeat the match per page), each stored record read as its row is
-    written. A query that cannot run raises here, before the first hit."""
+def export(index: IndexHandle | Live, text: str, limit: int, root: str, sort: str = "relevance",
+           synonyms: bool = True, seconds: float = SEARCH_SECONDS) -> Iterator[str]:
+    """The CSV lines of the first `limit` hits in search order (rows.py), links starting with `root`:
+    matched and ordered once (a page at a time would repeat the match per page), each row read as it is
+    written. A query that cannot run raises here, before the first line."""
     live = as_live(index)
     parsed = parse_query(text, stem_forms(live.stems), use_synonyms=synonyms)
     found = match(live.postings, parsed.query, seconds)
-    return _plain_hits(live, _ordered(live, found, limit, sort if sort in SORTS else "relevance"))
+    order = _ordered(live, found, limit, sort if sort in SORTS else "relevance")
+    return chain([header()], live.rows.lines(order, root))
 
 
 def _ordered(live: Live, found: Matches, need: int, sort: str) -> list[int]:
@@ -120,11 +123,6 @@ def _ordered(live: Live, found: Matches, need: int, sort: str) -> list[int]:
     if sort == "relevance":
         return ranked(found, need, lambda bits, n: by_date(live, bits, n, newest=True))
     return by_date(live, found.bits, need, newest=sort == "newest")
-
-
-def _plain_hits(live: Live, order: list[int]) -> Iterator[Hit]:
-    for docnum in order:  # the short rows, not Whoosh's stored records (rows.py)
-        yield _fields(live.rows.row(docnum), snippets=[], item_marked=Markup(""))
 
 
 def _fields(stored: dict, **more) -> Hit:

@@ -208,6 +208,7 @@ class IndexHandle:
     def _open(self, build: Path) -> Live:
         try:
             manifest = read_manifest(build)
+            manifest.pop("files", None)  # one entry per letter file: builds need it, readers do not (60 MB at 100k)
             if manifest.get("schema_version") != SCHEMA_VERSION:
                 raise IndexMissing(f"the index at {self.root} was built by another version; rebuild it")
             stems = json.loads((build / STEMS).read_text())

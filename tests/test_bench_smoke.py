@@ -54,7 +54,9 @@ def test_quick_run_updates_serves_and_judges_every_target(quick):
     size = quick["sizes"]["120"]
     assert size["update"]["letters_added"] == 15 and size["update"]["grew_as_expected"]
     assert size["server"]["ready_s"] > 0 and size["server"]["burst_non_200"] == 0 and size["server"]["rss_mb"] > 0
-    assert size["load_rebuilding"]["available"] is False or size["load_rebuilding"]["requests"] > 0
+    rebuilding = size["load_rebuilding"]
+    assert rebuilding["requests"] > 0 and rebuilding["builds"] >= 1 and rebuilding["errors"] == 0
+    assert "--base" in rebuilding["command"]  # updates of the benchmark's own index, not a small one instead
     verdicts = {t["target"]: t["pass"] for t in size["targets"]}
     assert len(verdicts) == 15
     assert verdicts["server start to first answer"] is not None and verdicts["web errors under load, no rebuilds"] is None

@@ -17,7 +17,7 @@ from indexer.matching import match
 from indexer.parse import parse_file
 from indexer.query import parse_query, stem_forms
 from indexer.schema import VALUE_FIELDS, WORD_FIELDS, documents
-from indexer.store import IndexHandle
+from indexer.store import IndexHandle, read_manifest
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -55,7 +55,7 @@ def _reference_index(live):
         fields.update((name, TEXT(analyzer=exact_analyzer())) for name in WORD_FIELDS)
         ix = RamStorage().create_index(Schema(**fields))
         with ix.writer() as writer:
-            for path, entry in live.manifest["files"].items():
+            for path, entry in read_manifest(live.build)["files"].items():
                 for doc in documents(parse_file(path), entry["hash"]):
                     writer.add_document(**{k: v for k, v in doc.items() if k in fields})
         with live.searcher() as s:

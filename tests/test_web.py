@@ -11,7 +11,7 @@ from markupsafe import escape
 from indexer.querylang import QueryError
 from indexer.search import get_letter, search
 from web import create_app
-from web.api import safe_cell
+from indexer.rows import safe_cell
 
 
 @pytest.fixture(scope="module")

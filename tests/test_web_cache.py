@@ -137,3 +137,35 @@ def test_an_app_made_without_a_cache_folder_answers_afresh(seeds_index):
     client = create_app({"INDEX_DIR": str(seeds_index)}).test_client()
     assert "X-Cache" not in client.get("/search?q=norco").headers
 
+
+
+def test_a_shared_value_is_computed_once_for_all_workers(seeds_index, tmp_path):
+    from web.cache import shared
+
+    workers = [cached_app(seeds_index, tmp_path) for _ in range(2)]  # two apps, one folder: two workers
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"answer": [1, 2.5, "x"]}
+    for app in workers + workers:
+        with app.app_context():
+            live = app.extensions["imr_index"].live()
+            assert shared(live, "test/value", compute) == {"answer": [1, 2.5, "x"]}
+    assert len(calls) == 1
+    with create_app({"INDEX_DIR": str(seeds_index)}).app_context() as ctx:  # no folder: just computed
+        assert shared(ctx.app.extensions["imr_index"].live(), "test/value", compute) == {"answer": [1, 2.5, "x"]}
+    assert len(calls) == 2
+
+
+def test_precedents_computed_by_one_worker_are_read_by_the_other(seeds_index, handle, tmp_path):
+    from indexer.search import search
+
+    key = search(handle, "item:norco").hits[0].letter
+    first, second = (cached_app(seeds_index, tmp_path).test_client() for _ in range(2))
+    mine = first.get(f"/api/case/{key}").get_json()
+    folder = next(p for p in tmp_path.iterdir() if p.is_dir())
+    assert len(list(folder.iterdir())) == 1 + len(mine["decisions"])  # the answer and each decision's precedents
+    theirs = second.get(f"/api/case/{key}?other=worker").get_json()
+    assert [d["precedents"] for d in theirs["decisions"]] == [d["precedents"] for d in mine["decisions"]]
+    assert any(d["precedents"] for d in mine["decisions"])

@@ -30,6 +30,7 @@ ENDPOINTS = frozenset({
     "analytics.api_guideline_index", "analytics.api_guideline",
 })
 SKIPPED_HEADERS = frozenset({"content-length", "x-cache"})
+MEMO_PREFIX = "memo:"  # keys of shared values (see shared()); never a URL
 
 
 class SharedCache:
@@ -204,6 +205,21 @@ class Memo:
             while len(self._values) > self.limit:
                 self._values.popitem(last=False)
         return value
+
+
+def shared(live, name: str, compute):
+    """A JSON value computed once per build for all the workers: kept in the shared response folder
+    under `name` (when the app has one), else just computed."""
+    store: SharedCache | None = current_app.extensions.get("imr_response_cache")
+    if store is None:
+        return compute()
+    build, key = str(live.build), MEMO_PREFIX + name
+    entry = store.get(build, key)
+    if entry is not None:
+        return json.loads(entry[1])
+    value = compute()
+    store.put(build, key, [], json.dumps(value).encode())
+    return value
 
 
 def per_build(live, name: str, limit: int = 4096) -> Memo:

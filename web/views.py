@@ -64,10 +64,11 @@ def case_page(key: str):
 
 
 def decision_precedents(live, key: str, number: int) -> list[dict]:
-    """`precedents()` of one decision, computed once per build: case pages that differ only in the
-    query marked (?q=) and the JSON twin share them. The caller must not change the list."""
-    return cache.per_build(live, "precedents", PRECEDENT_MEMO).get(
-        (key, number), lambda: precedents(live, key, number))
+    """`precedents()` of one decision, computed once per build by one worker for all: case pages that
+    differ only in the query marked (?q=) and the JSON twin share them. The caller must not change
+    the list."""
+    return cache.per_build(live, "precedents", PRECEDENT_MEMO).get((key, number), lambda: cache.shared(
+        live, f"precedents/{key}#{number}", lambda: precedents(live, key, number)))
 
 
 def _marker(q: str):
