@@ -5,8 +5,9 @@
 Starts `indexer serve --index ROOT [--workers N]` on 127.0.0.1 (a free port unless --port), waits for it, then runs
 --clients threads, each on its own http.client keep-alive connection, over a mixed workload: searches
 from a built-in list (field filters, phrases, wildcards, dates, facet clicks, page 2, sort=newest),
-case pages of letters seen in results, /api/search, /search.csv now and then, a few queries that must
-be refused with a 400. With --corpus, a background loop rebuilds the index from it (full and --update
+case pages of letters seen in results, /api/search, /search.csv now and then, the precedent pages
+(treatment and guideline-section reports, their JSON twins and listings, names read from the server's
+own listings at the start), a few queries that must be refused with a 400. With --corpus, a background loop rebuilds the index from it (full and --update
 in turn) the whole time, so `current` switches under the clients. With --base too (the letters the
 index was built from, given as they were then), the rebuilds are updates that add the --corpus letters
 to the base letters and take them away again, in turn: the index keeps its size while it switches.
@@ -53,9 +54,10 @@ QUERIES = SEED_QUERIES + [
 FACETS = ["outcome:upheld", "outcome:overturned", "category:medication", "category:imaging", "category:therapy",
           "decided:2016", "decided:2017", "source:odg", "source:mtus"]
 INVALID = ["foo:bar", '"unclosed', "(", "*pioid", "decided:notadate", "x" * 1001]
+MAX_KEYS = 500  # letters the clients remember for case pages
 # (kind, weight): what one request is, drawn at random by each client
-MIX = [("search", 30), ("page2", 8), ("newest", 8), ("facet", 8), ("api", 15), ("case", 16), ("api_case", 4),
-       ("csv", 3), ("static", 4), ("invalid", 4)]
+MIX = [("search", 28), ("page2", 7), ("newest", 7), ("facet", 7), ("api", 14), ("case", 15), ("api_case", 4),
+       ("csv", 3), ("analytics", 8), ("static", 3), ("invalid", 4)]
 
 
 @dataclass
@@ -70,6 +72,8 @@ class Tally:
     gone: int = 0  # case pages that were 404 because a rebuild dropped the letter: right, not an error
     error_samples: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    treatments: list[str] = field(default_factory=list)  # names for the precedent pages, read at the start
+    sections: list[str] = field(default_factory=list)
 
     def record(self, kind: str, seconds: float, error: str | None) -> None:
         with self.lock:
@@ -94,7 +98,7 @@ class Tally:
     def add_keys(self, keys: list[str]) -> None:
         with self.lock:
             for key in keys:
-                if key not in self.keys and len(self.keys) < 500:
+                if key not in self.keys and len(self.keys) < MAX_KEYS:
                     self.keys.append(key)
 
 
@@ -120,11 +124,36 @@ def request_for(kind: str, rng: random.Random, tally: Tally) -> tuple[str, int]:
         return (f"/case/{key}?" + urlencode({"q": q}) if kind == "case" else f"/api/case/{key}"), 200
     if kind == "csv":
         return "/search.csv?" + urlencode({"q": q}), 200
+    if kind == "analytics":
+        return analytics_path(rng, tally), 200
     if kind == "static":
         return rng.choice(["/", "/help", "/static/style.css"]), 200
     if kind == "invalid":
         return rng.choice(["/search?", "/api/search?"]) + urlencode({"q": rng.choice(INVALID)}), 400
     return "/search?" + urlencode({"q": q}), 200
+
+
+def analytics_path(rng: random.Random, tally: Tally) -> str:
+    """A treatment or guideline-section report (3 in 4 as HTML), or now and then a listing page."""
+    kind = rng.choice(["treatment", "guideline"])
+    names = tally.treatments if kind == "treatment" else tally.sections
+    if not names or rng.random() < 0.1:
+        return f"/{kind}/" + rng.choice(["", "?page=2"])
+    return ("/api" if rng.random() < 0.25 else "") + f"/{kind}/" + quote(rng.choice(names), safe="")
+
+
+def analytics_names(port: int) -> tuple[list[str], list[str]]:
+    """The first 200 treatments and guideline sections the server lists (most decided first)."""
+    found = []
+    for kind, name in (("treatment", "treatment"), ("guideline", "key")):
+        names = []
+        for page in (1, 2):
+            conn = http.client.HTTPConnection(HOST, port, timeout=60)
+            conn.request("GET", f"/api/{kind}/?page={page}")
+            names += [row[name] for row in json.loads(conn.getresponse().read())["items"]]
+            conn.close()
+        found.append(names)
+    return found[0], found[1]
 
 
 def key_of(path: str) -> str:
@@ -149,6 +178,11 @@ class Letters:
         self.link = os.path.join(index, "current")
         self.lock = threading.Lock()
         self.build, self.keys = "", set()
+        self.start = os.path.realpath(self.link)
+
+    def switched(self) -> bool:
+        """Whether `current` names another build than when the run started."""
+        return os.path.realpath(self.link) != self.start
 
     def has(self, key: str) -> bool:
         with self.lock:
@@ -182,9 +216,11 @@ def client(port: int, deadline: float, seed: int, tally: Tally, letters: Letters
             tally.count_cache(response.getheader("X-Cache"))
             if response.status == 404 and kind in ("case", "api_case") and not letters.has(key_of(path)):
                 tally.count_gone(key_of(path))  # seen in results before a rebuild that dropped it; the server is right
+            elif response.status == 404 and kind == "analytics" and letters.switched():
+                tally.count_gone("")  # a name listed before a rebuild without those letters
             elif response.status != expected:
                 error = f"{response.status} (expected {expected}) on {path[:120]}: {body[:200]!r}"
-            elif expected == 200:
+            elif expected == 200 and len(tally.keys) < MAX_KEYS:  # parsing bodies costs the clients' CPU
                 tally.add_keys(seen_keys(path, body))
             if response.getheader("Connection", "").lower() == "close":
                 conn.close()
@@ -322,6 +358,7 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         for thread in background:
             thread.start()
         tally = Tally()
+        tally.treatments, tally.sections = analytics_names(port)
         started = time.monotonic()
         deadline = started + args.seconds
         letters = Letters(args.index)

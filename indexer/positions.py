@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import partial
-from itertools import compress, count
 
 from .analysis import words
+from .bitset import members
 
 MAX_SLOP = 50  # words allowed between two phrase words (`"a b"~50`); GAP keeps documents apart
 GAP = 64  # positions between two documents: more than MAX_SLOP + 1, and a whole 64-bit word
@@ -49,8 +49,6 @@ def follow(before: int, after: int, slop: int) -> int:
 
 def documents_at(positions: int, bases) -> list[int]:
     """The documents (ascending) holding the positions, given each document's base (ascending): the
-    last document whose base is at or before a position holds it. Documents are GAP >= 64 positions
-    apart, so no 64-bit word of the set spans two of them: one bisect per non-zero word, all in C."""
-    data = positions.to_bytes(-(-positions.bit_length() // 64) * 8, "little")
-    last_of_words = compress(count(63, 64), memoryview(data).cast("Q"))
-    return [d - 1 for d in dict.fromkeys(map(partial(bisect_right, bases), last_of_words))]
+    last document whose base is at or before a position holds it. The set's members are found by
+    bytes (bitset.members skips empty stretches in C), then one C bisect each."""
+    return [d - 1 for d in dict.fromkeys(map(partial(bisect_right, bases), members(positions)))]

@@ -26,13 +26,13 @@ import pickle
 import weakref
 import zlib
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import bitset
 from .analysis import words
+from .keylist import SortedKeys
 from .positions import GAP
 from .schema import WORD_FIELDS
 
@@ -236,8 +236,7 @@ class PostingsReader:
     def __init__(self, directory: Path):
         meta = json.loads((directory / "meta.json").read_text())
         self.size: int = meta["size"]
-        text = (directory / "keys.txt").read_text(encoding="utf-8")
-        self.keys: list[str] = text.split("\n") if text else []
+        self.keys = SortedKeys((directory / "keys.txt").read_bytes())
         self.offsets = _array("Q", directory / "offsets.bin")
         self.counts = _array("I", directory / "counts.bin")
         self.decided = _array("I", directory / "decided.bin")  # YYYYMMDD per document, 0 when unknown
@@ -264,7 +263,7 @@ class PostingsReader:
         return out
 
     def _find(self, k: str) -> int:
-        i = bisect_left(self.keys, k)
+        i = self.keys.bisect_left(k)
         return i if i < len(self.keys) and self.keys[i] == k else -1
 
     def blob(self, i: int) -> bytes:
@@ -287,7 +286,7 @@ class PostingsReader:
 
     def keys_from(self, start: str, stop: str) -> list[str]:
         """Keys in [start, stop): a field's words with a prefix, a date range..."""
-        return self.keys[bisect_left(self.keys, start):bisect_left(self.keys, stop)]
+        return self.keys[self.keys.bisect_left(start):self.keys.bisect_left(stop)]
 
 
 def _array(code: str, path: Path) -> array:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Iterator
 
 from whoosh.automata import lev
@@ -48,7 +47,7 @@ def _within(table: PostingsReader, field: str, word: str, distance: int) -> Iter
     dfa = lev.levenshtein_automaton(word, distance).to_dfa()
 
     def first_from(text: str) -> str | None:
-        i = bisect_left(keys, prefix + text)
+        i = keys.bisect_left(prefix + text)
         return keys[i][len(prefix):] if i < len(keys) and keys[i].startswith(prefix) else None
 
     match = dfa.next_valid_string("")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from array import array
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 import indexer.postings as postings
@@ -56,7 +57,7 @@ def _table(tmp_path, name, spill_every):
 
 def test_spilled_runs_merge_to_the_same_table(tmp_path):
     one, many = _table(tmp_path, "one", 10**9), _table(tmp_path, "many", 37)
-    assert one.keys == many.keys
+    assert list(one.keys) == list(many.keys)
     for k in one.keys:
         if k.startswith("@"):  # a word's positions, over its field's position space
             field, word = k[1:].split("\x1f")
@@ -92,7 +93,7 @@ def test_an_update_appends_parts_that_read_as_the_union(tmp_path):
     whole = _write(tmp_path / "whole", None, range(200), 200)
     _write(tmp_path / "old", None, range(120), 120)
     updated = _write(tmp_path / "new", tmp_path / "old", range(120, 200), 200)
-    assert updated.keys == whole.keys
+    assert list(updated.keys) == list(whole.keys)
     for k in whole.keys:
         if k.startswith("@"):
             field, word = k[1:].split("\x1f")
@@ -101,3 +102,21 @@ def test_an_update_appends_parts_that_read_as_the_union(tmp_path):
             assert updated.bits(k) == whole.bits(k) and updated.count(k) == whole.count(k), k
     assert bitset.members(updated.bits("item\x1flate")) == list(range(150, 200))
     assert updated.bits("rationale\x1fall") == (1 << 200) - 1
+
+
+@pytest.mark.parametrize("keys", [[], ["a"], ["a\x1fb", "a\x1fb c", "é\x1fx", "\uffff"], [f"k{n:04d}" for n in range(300)]])
+def test_sorted_keys_read_as_the_list_they_were_written_from(keys):
+    from bisect import bisect_left
+
+    from indexer.keylist import SortedKeys
+
+    table = SortedKeys("\n".join(keys).encode("utf-8"))
+    assert len(table) == len(keys) and list(table) == keys and table[:] == keys
+    assert [table[i] for i in range(len(keys))] == keys and table[1:3] == keys[1:3]
+    if keys:
+        assert table[-1] == keys[-1]
+    for probe in keys + ["", "a", "k0150x", "k0063", "k0064x", "zz", "\U0001f600"]:
+        assert table.bisect_left(probe) == bisect_left(table, probe) == bisect_left(keys, probe), probe
+    assert table[5:2] == [] and table[::7] == keys[::7]
+    with pytest.raises(IndexError):
+        table[len(keys)]

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from indexer import analytics
 
-from . import present
+from . import cache, present
 
 bp = Blueprint("analytics", __name__)
 LIST_PAGE = 100
@@ -22,14 +22,18 @@ def _page() -> int:
 
 
 def _treatment(name: str) -> dict:
-    report = analytics.treatment_report(present.live(), name)
+    """The report of a treatment, computed once per build for the page, its JSON twin and every worker."""
+    live = present.live()
+    report = cache.shared(live, f"treatment/{name}", lambda: analytics.treatment_report(live, name))
     if report is None:
         abort(404, description=f"No decisions on a treatment named {name}.")
     return report
 
 
 def _section(name: str) -> dict:
-    report = analytics.section_report(present.live(), name, _page())
+    """The report of a guideline section (one page of its decisions), computed once per build."""
+    live, page = present.live(), _page()
+    report = cache.shared(live, f"section/{name}?page={page}", lambda: analytics.section_report(live, name, page))
     if report is None:
         abort(404, description=f"No decision cites a guideline section named {name}.")
     return report
