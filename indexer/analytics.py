@@ -136,13 +136,27 @@ def _values_of(dim: str):
     return _split if DIMENSIONS[dim][1] else (lambda value: (value,))
 
 
+def _rows_by(agg: Aggregates, column: str) -> dict[str, list[int]]:
+    """The rows holding each value of a column, in one pass per build (a report then reads only its
+    own rows: scanning all 243,000 rows per report took 27 ms at 100,000 letters)."""
+    found = agg.memo.get(("rows by", column))
+    if found is None:
+        found = {}
+        for r, value in enumerate(agg.rows[column]):
+            found.setdefault(value, []).append(r)
+        agg.memo[("rows by", column)] = found
+    return found
+
+
 def _citing(agg: Aggregates, key: str) -> list[int]:
-    """Docnums of the decisions citing one section, newest first: scanned in C once, then kept."""
+    """Docnums of the decisions citing one section, newest first: from the rows of each distinct
+    column value (listed once per build), then kept."""
     found = agg.memo.get(("section", key))
     if found is None:
-        rows = agg.rows
-        citing = {j for j in set(rows["section_key"]) if any(k == key for _, k in _sections(j))}
-        picked = list(compress(range(len(rows["docnum"])), map(citing.__contains__, rows["section_key"])))
+        rows, by_value = agg.rows, _rows_by(agg, "section_key")
+        picked = [r for joined, found_rows in by_value.items() if any(k == key for _, k in _sections(joined))
+                  for r in found_rows]
+        picked.sort()  # row order among equal dates, as a scan of the rows gives
         picked.sort(key=rows["decided"].__getitem__, reverse=True)
         found = agg.memo[("section", key)] = [rows["docnum"][r] for r in picked]
     return found
@@ -199,8 +213,7 @@ def _examples(agg: Aggregates, name: str) -> list[tuple[int, str]]:
     found = agg.memo.get(("examples", name))
     if found is None:
         rows, taken, found = agg.rows, Counter(), []
-        picked = list(compress(range(len(rows["docnum"])), map(name.__eq__, rows["treatment_key"])))
-        picked.sort(key=rows["decided"].__getitem__, reverse=True)
+        picked = sorted(_rows_by(agg, "treatment_key").get(name, ()), key=rows["decided"].__getitem__, reverse=True)
         for r in picked:
             side = rows["outcome"][r]
             if taken[side] < EXAMPLES:

@@ -27,8 +27,8 @@ from .postings import (SEP, SPECIALTY, PostingsReader, PostingsWriter, case_pref
 from .rows import RowWriter
 from .schema import (LETTER_FIELDS, LIST_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, VALUE_FIELDS, WORD_FIELDS,
                      build_schema, documents, letter_key)
-from .store import (MANIFEST, POSTINGS, STEMS, BuildLock, current_build, prune_builds, read_manifest,
-                    release_inherited_locks, switch_to)
+from .store import (MANIFEST, POSTINGS, STEMS, SUMMARY, BuildLock, current_build, prune_builds,
+                    read_manifest, release_inherited_locks, switch_to)
 
 FILE_SECONDS = 30  # one pathological file may not stall a build
 FILE_MEMORY = 2 * 1024**3
@@ -146,7 +146,7 @@ def _new_build_dir(root: Path, previous: Path | None) -> Path:
     target.mkdir()
     if previous:  # segments are immutable: hard links make a private copy at no cost
         for item in previous.iterdir():
-            if item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS):
+            if item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS, SUMMARY):
                 os.link(item, target / item.name)
     return target
 
@@ -235,8 +235,10 @@ def _write_manifest(target: Path, files: dict) -> None:
     expected = sum(entry["decisions"] for entry in files.values())
     if ix.doc_count() != expected:
         raise BuildError(f"index check failed: {ix.doc_count()} documents written, {expected} expected")
-    manifest = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "letters": len(files), "decisions": expected, "files": files}
+    summary = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+               "letters": len(files), "decisions": expected}
+    (target / SUMMARY).write_text(json.dumps(summary))  # fsynced below with everything else
+    manifest = summary | {"files": files}
     path = target / MANIFEST
     with open(path.with_suffix(".tmp"), "w") as out:
         json.dump(manifest, out)

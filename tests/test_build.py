@@ -146,3 +146,18 @@ def test_cli_parse_json_contract(tmp_path):
     assert set(data["decisions"][0]["treatment"]) >= {"name", "category", "strength", "quantity"}
     assert data["decisions"][0]["treatment"]["name"] == "hydrocodone/acetaminophen"
     assert data["decisions"][0]["authorized"] == "Norco 10/325mg #25"
+
+
+def test_readers_open_a_build_from_its_summary_without_the_per_file_entries(tmp_path):
+    from indexer.store import SUMMARY, read_summary
+
+    folder, root = letters_dir(tmp_path), tmp_path / "ix"
+    build_index([str(folder)], root, jobs=1)
+    build = current_build(root)
+    manifest = read_manifest(build)
+    summary = json.loads((build / SUMMARY).read_text())
+    assert summary == {k: v for k, v in manifest.items() if k != "files"} and summary["letters"] == 2
+    assert IndexHandle(root).live().manifest == summary
+    (build / SUMMARY).unlink()  # a build made before summary.json: read from the manifest
+    assert read_summary(build) == summary
+    assert search(IndexHandle(root), "case:CM16-0230651").total == 10
