@@ -10,7 +10,7 @@ import pytest
 
 from indexer.build import build_index
 from web import api, create_app
-from web.cache import SharedCache
+from web.shared_cache import SharedCache
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = sorted(str(p) for p in SEEDS.glob("*.txt"))  # the 5 sample letters
