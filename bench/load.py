@@ -55,6 +55,7 @@ FACETS = ["outcome:upheld", "outcome:overturned", "category:medication", "catego
           "decided:2016", "decided:2017", "source:odg", "source:mtus"]
 INVALID = ["foo:bar", '"unclosed', "(", "*pioid", "decided:notadate", "x" * 1001]
 MAX_KEYS = 500  # letters the clients remember for case pages
+SERVER_LAG = 2.0  # a server worker looks at `current` every 0.5 s: answers from the build before are right this long
 # (kind, weight): what one request is, drawn at random by each client
 MIX = [("search", 28), ("page2", 7), ("newest", 7), ("facet", 7), ("api", 14), ("case", 15), ("api_case", 4),
        ("csv", 3), ("analytics", 8), ("static", 3), ("invalid", 4)]
@@ -179,6 +180,11 @@ class Letters:
         self.lock = threading.Lock()
         self.build, self.keys = "", set()
         self.start = os.path.realpath(self.link)
+        self.last_switch = float("-inf")  # set by watch()
+
+    def switched_within(self, seconds: float) -> bool:
+        """Whether `current` changed in the last `seconds` (the server may still answer from the build before)."""
+        return time.monotonic() - self.last_switch < seconds
 
     def switched(self) -> bool:
         """Whether `current` names another build than when the run started."""
@@ -214,8 +220,10 @@ def client(port: int, deadline: float, seed: int, tally: Tally, letters: Letters
             response = conn.getresponse()
             body = response.read()
             tally.count_cache(response.getheader("X-Cache"))
-            if response.status == 404 and kind in ("case", "api_case") and not letters.has(key_of(path)):
-                tally.count_gone(key_of(path))  # seen in results before a rebuild that dropped it; the server is right
+            if response.status == 404 and kind in ("case", "api_case") and (
+                    not letters.has(key_of(path)) or letters.switched_within(SERVER_LAG)):
+                tally.count_gone(key_of(path))  # a rebuild dropped it (or the server has not seen the one that
+                # brought it back yet); the server is right for the build it answers from
             elif response.status == 404 and kind == "analytics" and letters.switched():
                 tally.count_gone("")  # a name listed before a rebuild without those letters
             elif response.status != expected:
@@ -261,9 +269,9 @@ def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict, ba
         n += 1
 
 
-def watch(index: str, pid: int, stop: threading.Event, state: dict) -> None:
-    """Count switches of `current` and follow the server's memory (every 0.05 s for the link, 0.25 s
-    for /proc)."""
+def watch(index: str, pid: int, stop: threading.Event, state: dict, letters: "Letters") -> None:
+    """Count switches of `current` (and tell `letters` when the last one was) and follow the server's
+    memory (every 0.05 s for the link, 0.25 s for /proc)."""
     link = os.path.join(index, "current")
     last = os.path.realpath(link)
     ticks = 0
@@ -271,6 +279,7 @@ def watch(index: str, pid: int, stop: threading.Event, state: dict) -> None:
         now = os.path.realpath(link)
         if now != last:
             state["switches"] += 1
+            letters.last_switch = time.monotonic()
             last = now
         ticks += 1
         if ticks % 5 == 0:
@@ -351,7 +360,9 @@ def run(args: argparse.Namespace, log: Path) -> dict:
     background = []
     try:
         wait_until_up(port, server)
-        background.append(threading.Thread(target=watch, args=(args.index, server.pid, stop, state), daemon=True))
+        letters = Letters(args.index)
+        background.append(threading.Thread(target=watch, args=(args.index, server.pid, stop, state, letters),
+                                           daemon=True))
         if args.corpus:
             background.append(threading.Thread(target=rebuild_loop, args=(args.index, args.corpus, stop, state, args.base),
                                                daemon=True))
@@ -361,7 +372,6 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         tally.treatments, tally.sections = analytics_names(port)
         started = time.monotonic()
         deadline = started + args.seconds
-        letters = Letters(args.index)
         clients = [threading.Thread(target=client, args=(port, deadline, n, tally, letters), daemon=True)
                    for n in range(args.clients)]
         for thread in clients:
