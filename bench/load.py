@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
-from procmem import tree  # bench/ is on the path when this script runs
+from procmem import rss_mb, tree  # bench/ is on the path when this script runs
 from seeds import QUERIES as SEED_QUERIES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -289,20 +289,10 @@ def watch(index: str, pid: int, stop: threading.Event, state: dict, letters: "Le
 def sample_memory(pid: int, state: dict) -> None:
     """Peak of the RSS summed over the server's processes (parent and workers) and peak of the largest
     one (VmHWM: a worker's own high-water mark, so short peaks between samples count too)."""
-    processes = tree(pid)
-    state["processes"] = max(state["processes"], len(processes))
-    state["rss_sum_mb"] = max(state["rss_sum_mb"], sum(proc_mb(p, "VmRSS") for p in processes))
-    state["rss_mb"] = max([state["rss_mb"]] + [proc_mb(p, "VmHWM") for p in processes])
-
-
-def proc_mb(pid: int, name: str) -> float:
-    """One line of /proc/<pid>/status (VmRSS, VmHWM) in MB; 0 when the process is gone."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    m = re.search(rf"^{name}:\s+(\d+) kB", status, re.M)
-    return int(m.group(1)) / 1024 if m else 0.0
+    memory = [rss_mb(p) for p in tree(pid)]  # (RSS, VmHWM) of each; 0 for one gone meanwhile
+    state["processes"] = max(state["processes"], len(memory))
+    state["rss_sum_mb"] = max(state["rss_sum_mb"], sum(rss for rss, _ in memory))
+    state["rss_mb"] = max([state["rss_mb"]] + [peak for _, peak in memory])
 
 
 def wait_until_up(port: int, server: subprocess.Popen, seconds: float = 60) -> None:

@@ -21,12 +21,11 @@ class SortedKeys:
 
     def __init__(self, blob: bytes):
         self.blob = blob
-        self.starts = array("I", [0])  # start of each key, and one past the last key's end (+1)
+        self.starts = array("I")  # start of each key, and one past the last key's end (+1)
         if blob:
+            self.starts.append(0)
             self.starts.extend(m.end() for m in _LINE_END.finditer(blob))
             self.starts.append(len(blob) + 1)
-        else:
-            self.starts = array("I")
         self.sample = [self[i] for i in range(0, len(self), BLOCK)]  # the first key of each block
 
     def bisect_left(self, k: str) -> int:

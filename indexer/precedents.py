@@ -28,7 +28,6 @@ from .store import IndexHandle, Live, as_live
 
 TOP_TERMS = RANKED_CLAUSES - 1  # and the treatment: every clause counts in the score
 OPPOSITE = 2
-CANDIDATES = 60
 TREATMENT_BOOST = 3.0
 CONTRAST_TERMS = 5
 NEGATION_BONUS = 1.0
@@ -68,13 +67,11 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
 def _idf(table, word: str, memo: dict | None = None) -> float:
     """Whoosh's idf of a rationale word over the table's counts; 0 when no other decision has it.
     `memo` (a build's cache) keeps the answers: a build's counts never change."""
-    if memo is not None:
-        idf = memo.setdefault("idf", {})
-        if word not in idf:
-            idf[word] = _idf(table, word)
-        return idf[word]
-    count = table.count(pkey("rationale", word))
-    return math.log(table.size / (count + 1)) + 1 if count > 1 else 0.0
+    known = {} if memo is None else memo.setdefault("idf", {})
+    if word not in known:
+        count = table.count(pkey("rationale", word))
+        known[word] = math.log(table.size / (count + 1)) + 1 if count > 1 else 0.0
+    return known[word]
 
 
 def _clauses(live: Live, doc: dict) -> list[tuple[int, float]]:
@@ -124,7 +121,7 @@ def contrast(table, this: dict, other: dict, memo: dict | None = None) -> dict:
     """What sets two decisions apart: for each side, its most distinctive phrases absent from the
     other's rationale and the guideline sections and sources only it relied on. `memo`: a build's
     cache, to keep word rarities across calls."""
-    idf: dict[str, float] = {} if memo is None else memo.setdefault("idf", {})
+    memo = {} if memo is None else memo  # word rarities, kept for the two sides at least
     phrases = [_phrases(d.get("rationale") or "") for d in (this, other)]
     sections = [_split(d.get("section_key")) for d in (this, other)]
     sources = [_split(d.get("source_key")) for d in (this, other)]
@@ -132,7 +129,7 @@ def contrast(table, this: dict, other: dict, memo: dict | None = None) -> dict:
     for side, mine, theirs in (("this", 0, 1), ("precedent", 1, 0)):
         absent = {p: t for p, t in phrases[mine].items() if p not in phrases[theirs]}
         sides[side] = {
-            "terms": _strongest(table, absent, idf),
+            "terms": _strongest(table, absent, memo),
             "sections": [s for s in sections[mine] if section_key(s) not in {section_key(x) for x in sections[theirs]}],
             "sources": [s for s in sources[mine] if s not in sources[theirs]],
         }
@@ -170,16 +167,11 @@ def _phrases(text: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _strongest(table, candidates: dict[str, tuple[str, ...]], idf: dict[str, float]) -> list[str]:
+def _strongest(table, candidates: dict[str, tuple[str, ...]], memo: dict) -> list[str]:
     """The heaviest phrases by the summed rarity of their words, none repeating a word already shown."""
-    def rarity(word: str) -> float:
-        if word not in idf:
-            idf[word] = _idf(table, word)
-        return idf[word]
-
     weights = {}
     for phrase, tokens in candidates.items():  # a word no other decision uses (a typo, a name) rules a phrase out
-        rarities = [rarity(w) for w in tokens if _content(w)]
+        rarities = [_idf(table, w, memo) for w in tokens if _content(w)]
         bonus = NEGATION_BONUS if tokens[0] in NEGATIONS else 0.0  # "no documented x" beats "documented x"
         weights[phrase] = sum(rarities) + bonus if all(rarities) else 0.0
     chosen: list[str] = []

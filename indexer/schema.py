@@ -15,7 +15,7 @@ from .model import Determination
 SCHEMA_VERSION = 8  # also the layout of the match table (postings/) and the rows (rows/)
 # Whoosh keeps each decision's stored fields and the analytics columns; it does not index the words.
 # Every word, pair, triple and value lives in the match table (postings.py), which answers all
-# matching; phrases longer than three words and proximity are confirmed on the stored text
+# matching; phrases longer than three words and proximity use the words' position sets there
 # (positions.py). Indexing the words in Whoosh as well cost about 4 ms a decision in the single
 # writer and a 16-minute final merge at 100,000 letters, for postings no search read.
 TEXT_FIELDS = ("item", "rationale", "summary", "guideline")  # what a bare word searches

@@ -166,12 +166,7 @@ def by_date(live: Live, bits: int, need: int, newest: bool = True) -> list[int]:
     that is wanted whole or is small is listed once and sorted (each listing scans the whole range)."""
     decided = live.postings.decided
     if bits.bit_count() <= max(need, SORT_WHOLE):
-        docs = members(bits)  # stable sorts: equal dates stay in document order, undated ones last
-        if newest:
-            docs.sort(key=decided.__getitem__, reverse=True)
-        else:
-            docs.sort(key=lambda d: decided[d] or UNDATED)
-        return docs[:need]
+        return _date_sorted(members(bits), decided, newest)[:need]
     out: list[int] = []
     for year, months in (reversed(_calendar(live)) if newest else _calendar(live)):
         if not bits & year:
@@ -179,15 +174,22 @@ def by_date(live: Live, bits: int, need: int, newest: bool = True) -> list[int]:
         for month in (reversed(months) if newest else months):
             part = bits & month
             if part:
-                docs = members(part)
-                docs.sort(key=decided.__getitem__, reverse=newest)
-                out.extend(docs)
+                out.extend(_date_sorted(members(part), decided, newest))
                 if len(out) >= need:
                     return out[:need]
     undated = live.cache.get("undated")
     if undated is None:
         undated = live.cache["undated"] = live.postings.universe & ~union(s for _, s in value_sets(live, MONTHS))
     return out + members(bits & undated, need - len(out))
+
+
+def _date_sorted(docs: list[int], decided, newest: bool) -> list[int]:
+    """`docs` sorted by date in place (stable: equal dates stay in document order), undated ones last."""
+    if newest:
+        docs.sort(key=decided.__getitem__, reverse=True)
+    else:
+        docs.sort(key=lambda d: decided[d] or UNDATED)
+    return docs
 
 
 def _calendar(live: Live) -> list[tuple[int, list[int]]]:

@@ -10,8 +10,6 @@ bounded, oldest written out first. Responses say `X-Cache: hit` or `X-Cache: mis
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 
 from flask import Flask, Response, current_app, g, request
 
@@ -97,29 +95,6 @@ class Recording:
             close()
 
 
-class Memo:
-    """A bounded, thread-safe map of values computed once per build (it lives in `Live.cache`, so it
-    goes away with its build)."""
-
-    def __init__(self, limit: int):
-        self.limit = limit
-        self._values: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key, compute):
-        """The value under `key`, computed (outside the lock: two threads may both compute it) if absent."""
-        with self._lock:
-            if key in self._values:
-                self._values.move_to_end(key)
-                return self._values[key]
-        value = compute()
-        with self._lock:
-            self._values[key] = value
-            while len(self._values) > self.limit:
-                self._values.popitem(last=False)
-        return value
-
-
 def shared(live, name: str, compute):
     """A JSON value computed once per build for all the workers: kept in the shared response folder
     under `name` (when the app has one), else just computed."""
@@ -133,9 +108,3 @@ def shared(live, name: str, compute):
     value = compute()
     store.put(build, key, [], json.dumps(value).encode())
     return value
-
-
-def per_build(live, name: str, limit: int = 4096) -> Memo:
-    """The memo called `name` of a build (`live.cache` is per build; setdefault is atomic)."""
-    memo = live.cache.get(f"web.{name}")
-    return memo if memo is not None else live.cache.setdefault(f"web.{name}", Memo(limit))

@@ -22,7 +22,7 @@ from waitress import serve as waitress_serve
 from indexer import analytics, search
 from indexer.store import IndexMissing
 
-from . import create_app, shared_cache
+from . import create_app
 # Imported before any fork, so workers start sooner and share these modules' memory.
 from . import analytics as _pages, api as _api, errors as _errors, views as _views  # noqa: F401
 
@@ -68,8 +68,7 @@ def listen(host: str, port: int) -> socket.socket:
 
 def _run_worker(index_dir: str, threads: int, cache_dir: str, **where) -> None:
     """One serving process: its own app and index handle, warmed in the background."""
-    app = create_app({"INDEX_DIR": index_dir, "RESPONSE_CACHE_DIR": cache_dir,
-                      "RESPONSE_CACHE_BYTES": shared_cache.MAX_BYTES})
+    app = create_app({"INDEX_DIR": index_dir, "RESPONSE_CACHE_DIR": cache_dir})
     threading.Thread(target=_warm, args=(app.extensions["imr_index"],), daemon=True).start()
     waitress_serve(app, threads=threads, ident="imr-search", **where)
 

@@ -17,7 +17,6 @@ from . import cache, present
 bp = Blueprint("views", __name__)
 SOURCE_TYPES = {".pdf": "application/pdf", ".txt": "text/plain"}
 URL_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unescaped in a query string (url_for)
-PRECEDENT_MEMO = 2000  # decisions whose precedents a worker keeps per build (a few KB each)
 
 
 @bp.route("/")
@@ -65,10 +64,8 @@ def case_page(key: str):
 
 def decision_precedents(live, key: str, number: int) -> list[dict]:
     """`precedents()` of one decision, computed once per build by one worker for all: case pages that
-    differ only in the query marked (?q=) and the JSON twin share them. The caller must not change
-    the list."""
-    return cache.per_build(live, "precedents", PRECEDENT_MEMO).get((key, number), lambda: cache.shared(
-        live, f"precedents/{key}#{number}", lambda: precedents(live, key, number)))
+    differ only in the query marked (?q=) and the JSON twin share them."""
+    return cache.shared(live, f"precedents/{key}#{number}", lambda: precedents(live, key, number))
 
 
 def _marker(q: str):
