@@ -60,10 +60,26 @@ def members(bits: int, limit: int | None = None) -> list[int]:
 def encode(ids: array, size: int, dense: int = 32) -> bytes:
     """Compact form of a sorted posting list: a raw bitmap when at least one in `dense` is set, else
     deltas (both zlib'd later). A bitmap decodes in C; deltas cost a Python step per member."""
-    if len(ids) * dense >= size:
-        return b"D" + from_ids(ids, size).to_bytes((size + 7) // 8, "little")
-    deltas = array("I", ids[:1])
-    deltas.extend(map(sub, ids[1:], ids[:-1]))  # C-level iteration: the build encodes every posting once
+    return encode_runs([(0, ids)], size, dense)
+
+
+def encode_runs(runs: list[tuple[int, array]], size: int, dense: int = 32) -> bytes:
+    """`encode` of the sorted lists `offset + ids`, one after another (each run's ids past the last run's):
+    a build's chunks are numbered from 0, and only their first delta needs their offset."""
+    count = sum(len(ids) for _, ids in runs)
+    if count * dense >= size:
+        buf = bytearray((size + 7) // 8)
+        for offset, ids in runs:
+            for d in ids:
+                d += offset
+                buf[d >> 3] |= 1 << (d & 7)
+        return b"D" + bytes(buf)
+    deltas, last = array("I"), 0
+    for offset, ids in runs:
+        if ids:
+            deltas.append(ids[0] + offset - last)
+            deltas.extend(map(sub, ids[1:], ids[:-1]))  # C-level iteration: the build encodes every posting once
+            last = ids[-1] + offset
     return b"S" + deltas.tobytes()
 
 

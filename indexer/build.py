@@ -20,18 +20,18 @@ from whoosh.filedb.filestore import FileStorage
 from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
-from .analysis import stem_word, words
-from .positions import token_places
-from .postings import (SEP, SPECIALTY, PostingsReader, PostingsWriter, case_prefix_keys, date_keys, key,
-                       token_keys)
+from .analysis import stem_word
+from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader, PostingsWriter
 from .rows import RowWriter
-from .schema import (LETTER_FIELDS, LIST_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, VALUE_FIELDS, WORD_FIELDS,
-                     build_schema, documents, letter_key)
+from .runs import ChunkPostings, Run
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
 from .store import (MANIFEST, POSTINGS, STEMS, SUMMARY, BuildLock, current_build, prune_builds,
                     read_manifest, release_inherited_locks, switch_to)
 
 FILE_SECONDS = 30  # one pathological file may not stall a build
 FILE_MEMORY = 2 * 1024**3
+CHUNK_LETTERS = 1024  # letters a parse worker gathers into one run of the match table (runs.py)
+MAX_RUNS = 200  # ...or more per chunk, so the table's final merge reads at most this many runs
 
 
 @dataclass
@@ -57,27 +57,15 @@ class _Parsed:
     digest: str
     key: str = ""
     docs: list = field(default_factory=list)
-    keys: list = field(default_factory=list)  # per document: its match-table keys (postings.py)
-    shared: list = field(default_factory=list)  # keys of the letter's own text, for all its documents
-    places: list = field(default_factory=list)  # per document: where its words stand (positions.token_places)
     error: str = ""
 
 
-def doc_keys(doc: dict, tokens: dict[str, list[str]]) -> list[str]:
-    """Every match-table key of one index document (`tokens`: its word fields split into words):
-    words and pairs, values, facet values, dates."""
-    keys: set[str] = set()
-    for name, found in tokens.items():
-        if name not in LETTER_FIELDS:  # the letter's own text: see _parse_one
-            keys |= token_keys(name, found)
-    keys.update(key(n, str(doc[n])) for n in VALUE_FIELDS if doc.get(n))
-    for name in LIST_FIELDS:
-        keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
-    keys.update(key(SPECIALTY, v) for v in doc.get("specialty_key", "").split("|") if v)
-    keys.update(case_prefix_keys(doc.get("case") or ""))
-    keys.update(date_keys("decided", doc.get("decided", 0)))
-    keys.update(date_keys("injured", doc.get("injured", 0)))
-    return list(keys)
+@dataclass
+class _Chunk:
+    """Consecutive letters parsed by one worker, and the run of their match-table entries."""
+
+    letters: list
+    run: Run
 
 
 class BuildError(Exception):
@@ -102,11 +90,11 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         stamps = {p: _stamp(p) for p in files}  # taken before reading: a later change shows next time
         digests = {p: _known_digest(old_files.get(p), stamps[p]) or _digest(p) for p in files} if previous else {}
         todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
-        parsed = _parse_all([(p, digests.get(p, "")) for p in todo], jobs, progress)
         kept = {p: old_files[p] | {"stamp": stamps[p]} for p in files if previous and p in old_files and p not in todo}
         target = _new_build_dir(root, previous)
+        parsed = _parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
         try:
-            manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps)
+            manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -151,8 +139,8 @@ def _new_build_dir(root: Path, previous: Path | None) -> Path:
     return target
 
 
-def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[_Parsed],
-           report: BuildReport, stamps: dict[str, list[int]]) -> dict:
+def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[_Chunk],
+           report: BuildReport, stamps: dict[str, list[int]], jobs: int | None) -> dict:
     schema = build_schema()
     if previous:
         ix = FileStorage(str(target)).open_index(schema=schema)
@@ -172,40 +160,54 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
             for path, entry in old_files.items():
                 if path not in kept:
                     writer.delete_by_term("letter", entry["key"])
-        for item in parsed:
-            if item.error:
-                report.skipped.append((item.path, item.error))
-                continue
-            if item.digest in digests:
-                report.skipped.append((item.path, f"duplicate: same content as {digests[item.digest]}"))
-                continue
-            if item.key in keys:
-                report.skipped.append((item.path, f"duplicate: case {item.key} is already indexed from {keys[item.key]}"))
-                continue
-            keys[item.key] = item.path
-            digests[item.digest] = item.path
-            table.add_letter(docnum, len(item.docs), item.shared)
-            for doc, doc_keys_, places in zip(item.docs, item.keys, item.places):
-                writer.add_document(**{k: v for k, v in doc.items() if k in names})
-                table.add(docnum, doc_keys_, doc.get("decided", 0), docnum - doc["decision"] + 1, places)
-                rows.add(docnum, doc)
-                if docnum % 997 == 0 or len(samples) < 3:
-                    samples[docnum] = doc["id"]
-                docnum += 1
-            manifest_files[item.path] = {"hash": item.digest, "key": item.key, "decisions": len(item.docs),
-                                         "stamp": stamps[item.path]}
-            report.letters += 1
-            report.decisions += len(item.docs)
+        for chunk in parsed:
+            start, taken = docnum, []
+            for item in chunk.letters:
+                if item.error:
+                    report.skipped.append((item.path, item.error))
+                    continue
+                if item.digest in digests:
+                    report.skipped.append((item.path, f"duplicate: same content as {digests[item.digest]}"))
+                    continue
+                if item.key in keys:
+                    report.skipped.append((item.path, f"duplicate: case {item.key} is already indexed from {keys[item.key]}"))
+                    continue
+                keys[item.key] = item.path
+                digests[item.digest] = item.path
+                taken.append(item)
+                for doc in item.docs:
+                    writer.add_document(**{k: v for k, v in doc.items() if k in names})
+                    rows.add(docnum, doc)
+                    if docnum % 997 == 0 or len(samples) < 3:
+                        samples[docnum] = doc["id"]
+                    docnum += 1
+                manifest_files[item.path] = {"hash": item.digest, "key": item.key, "decisions": len(item.docs),
+                                             "stamp": stamps[item.path]}
+                report.letters += 1
+                report.decisions += len(item.docs)
+            table.add_run(start, _run_of(chunk, taken))
     except BaseException:
         writer.cancel()
         rows.cancel()
         raise
     writer.commit(merge=False)  # merging would renumber documents under the match table
-    _finish_table(target, table, rows, samples)
+    _finish_table(target, table, rows, samples, jobs or os.cpu_count() or 1)
     return manifest_files
 
 
-def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples: dict[int, str]) -> None:
+def _run_of(chunk: _Chunk, taken: list[_Parsed]) -> Run:
+    """The chunk's run, or, when a duplicate letter in it was left out, a run of the letters taken
+    (made here: duplicates are rare, and the run must number exactly the documents Whoosh got)."""
+    if len(taken) == sum(1 for item in chunk.letters if not item.error):
+        return chunk.run
+    os.unlink(chunk.run.path)
+    table = ChunkPostings()
+    for item in taken:
+        table.add_letter(item.docs)
+    return table.write(Path(chunk.run.path).with_suffix(".kept"))
+
+
+def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples: dict[int, str], jobs: int) -> None:
     """Write the match table and the rows, and prove they are keyed by the document numbers Whoosh gave."""
     ix = FileStorage(str(target)).open_index(schema=build_schema())
     with ix.reader() as reader:
@@ -214,7 +216,7 @@ def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples:
         for docnum, doc_id in samples.items():
             if reader.stored_fields(docnum).get("id") != doc_id:
                 raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
-    table.finish(size, deleted)
+    table.finish(size, deleted, jobs)
     rows.finish(size)
 
 
@@ -252,41 +254,56 @@ def _write_manifest(target: Path, files: dict) -> None:
     os.replace(path.with_suffix(".tmp"), path)
 
 
-def _parse_all(paths: list[tuple[str, str]], jobs: int | None, progress) -> Iterator[_Parsed]:
-    """(path, digest or "") pairs parsed in worker processes, in order; digests are filled in there."""
+def _parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int | None, progress) -> Iterator[_Chunk]:
+    """(path, digest or "") pairs parsed in worker processes, a chunk of consecutive letters at a time,
+    in order; digests are filled in there, and each chunk's table entries are written under `runs`."""
     jobs = jobs or os.cpu_count() or 1
+    size = max(min(CHUNK_LETTERS, -(-len(paths) // (jobs * 4))), -(-len(paths) // MAX_RUNS), 1)
+    chunks = [(paths[i:i + size], str(runs / f"run{i // size:05d}.tmp")) for i in range(0, len(paths), size)]
     done = 0
-    window = threading.Semaphore(jobs * 32)  # parsed letters waiting for the writer, at most
+    window = threading.Semaphore(jobs * 2)  # parsed chunks waiting for the writer, at most
     stopped = False
 
-    def feed() -> Iterator[tuple[str, str]]:
-        for task in paths:
-            window.acquire()  # the writer is slower than the parsers: never let results pile up in memory
+    def feed() -> Iterator[tuple[list, str]]:
+        for task in chunks:
+            window.acquire()  # never let results pile up in memory when the writer is the slower side
             if stopped:
                 return
             yield task
 
     if jobs == 1 or len(paths) < 4:
-        results = map(_parse_one, paths)
+        results = map(_parse_chunk, chunks)
         pool = None
     else:
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_limit_worker)
-        results = pool.imap(_parse_one, feed(), chunksize=8)
+        results = pool.imap(_parse_chunk, feed())
     try:
-        for item in results:
+        for chunk in results:
             if pool:
                 window.release()
-            done += 1
-            if progress:
-                progress(done, len(paths))
-            yield item
+            for _ in chunk.letters:
+                done += 1
+                if progress:
+                    progress(done, len(paths))
+            yield chunk
     finally:
         if pool:
             stopped = True
-            for _ in range(jobs * 32 + 1):
+            for _ in range(jobs * 2 + 1):
                 window.release()  # wake the feeder so the pool can shut down
             pool.terminate()
             pool.join()
+
+
+def _parse_chunk(task: tuple[list[tuple[str, str]], str]) -> _Chunk:
+    """Worker: parse a chunk of letters and write the run of their table entries."""
+    paths, run_path = task
+    letters = [_parse_one(p) for p in paths]
+    table = ChunkPostings()
+    for item in letters:
+        if not item.error:
+            table.add_letter(item.docs)
+    return _Chunk(letters, table.write(Path(run_path)))
 
 
 def _limit_worker() -> None:
@@ -314,11 +331,7 @@ def _parse_one(task: tuple[str, str]) -> _Parsed:
         signal.alarm(FILE_SECONDS)
     try:
         det = parse_file(path)
-        docs = documents(det, digest)
-        tokens = [{f: words(d[f]) for f in WORD_FIELDS if d.get(f)} for d in docs]  # each field split once
-        shared = [k for name in LETTER_FIELDS if docs and name in tokens[0] for k in token_keys(name, tokens[0][name])]
-        places = [{f: token_places(found) for f, found in fields.items()} for fields in tokens]
-        return _Parsed(path, digest, letter_key(det), docs, list(map(doc_keys, docs, tokens)), shared, places)
+        return _Parsed(path, digest, letter_key(det), documents(det, digest))
     except ParseError as exc:
         return _Parsed(path, digest, error=exc.reason)
     except _Timeout:

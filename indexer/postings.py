@@ -19,21 +19,16 @@ Besides the document sets, every word of a word field has a key `@field SEP word
 """
 from __future__ import annotations
 
-import heapq
 import json
 import os
-import pickle
 import weakref
 import zlib
 from array import array
-from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import bitset
 from .analysis import words
 from .keylist import SortedKeys
-from .positions import GAP
 from .schema import WORD_FIELDS
 
 DIRECTORY = "postings"
@@ -48,7 +43,6 @@ POSITION_DENSE = 512  # a position set holding one position in 512 or more is ke
 # such sets decode 5x faster as bitmaps (zlib + int.from_bytes in C, against a Python step per member)
 # for about 16% more bytes; sparser ones are smaller and about as fast as deltas.
 DOCUMENT_DENSE = 256
-RUN_POSTINGS = 15_000_000  # postings held in memory before spilling a sorted run to disk
 
 
 def key(field: str, term: str) -> str:
@@ -92,15 +86,13 @@ def date_keys(field: str, number: int) -> list[str]:
 
 
 class PostingsWriter:
-    """Collects (document, keys) in document order, spilling sorted runs; `finish` writes the table."""
+    """Places the build's runs (runs.py) in document order; `finish` merges them into the table."""
 
     def __init__(self, build: Path, previous: Path | None = None):
         self.dir = build / DIRECTORY
         self.dir.mkdir()
         self.previous = previous / DIRECTORY if previous else None
-        self.pending: dict[str, array] = defaultdict(lambda: array("I"))
-        self.held = 0
-        self.runs: list[Path] = []
+        self.runs: list[tuple] = []  # (path, first document, field -> first position, marks)
         self.decided = _array("I", self.previous / "decided.bin") if self.previous else array("I")
         self.first = _array("I", self.previous / "first.bin") if self.previous else array("I")
         old = json.loads((self.previous / "meta.json").read_text())["positions"] if self.previous else {}
@@ -108,63 +100,30 @@ class PostingsWriter:
         self.bases = {f: _array("Q", self.previous / f"bases.{f}.bin") if self.previous else array("Q")
                       for f in WORD_FIELDS}
 
-    def add_letter(self, first: int, decisions: int, keys: Iterable[str]) -> None:
-        """Keys of a letter's own text (its summary), held by each of its decisions."""
-        pending, numbers = self.pending, range(first, first + decisions)
-        for k in keys:
-            pending[k].extend(numbers)
-        self.held += decisions * len(keys)
-
-    def add(self, docnum: int, keys: Iterable[str], decided: int, first: int, places: dict) -> None:
-        """One document's keys, its decision date, the number of its letter's first document and the
-        positions of its words (field -> (number of words, {word: [positions]}), positions.token_places)."""
-        for values, value in ((self.decided, decided), (self.first, first)):
+    def add_run(self, docnum: int, run) -> None:
+        """A run (runs.Run) whose documents are numbered from `docnum` on; its positions go after the
+        positions placed so far."""
+        for values, extra in ((self.decided, run.decided), (self.first, array("I", [f + docnum for f in run.first]))):
             values.extend([0] * (docnum - len(values)))
-            values.append(value)
-        pending = self.pending
-        n = 0
-        for k in keys:
-            pending[k].append(docnum)
-            n += 1
-        for name, (length, words_at) in places.items():
-            base, prefix = self.spaces[name], position_key(name, "")
-            self.bases[name].extend([base] * (docnum + 1 - len(self.bases[name])))  # documents without it too
-            for word, at in words_at.items():
-                pending[prefix + word].extend([base + p for p in at])
-                n += len(at)
-            self.spaces[name] = base + length + GAP
-        self.held += n
-        if self.held >= RUN_POSTINGS:
-            self._spill()
+            values.extend(extra)
+        starts = {}
+        for name in WORD_FIELDS:
+            bases, starts[name] = self.bases[name], self.spaces[name]
+            bases.extend([starts[name]] * (docnum - len(bases)))
+            bases.extend([starts[name] + b for b in run.bases[name]])
+            self.spaces[name] += run.spaces[name]
+        self.runs.append((run.path, docnum, starts, run.marks))
 
-    def _spill(self) -> None:
-        path = self.dir / f"run{len(self.runs)}.tmp"
-        with open(path, "wb") as out:
-            for k in sorted(self.pending):
-                pickle.dump((k, self.pending[k].tobytes()), out, protocol=pickle.HIGHEST_PROTOCOL)
-        self.runs.append(path)
-        self.pending = defaultdict(lambda: array("I"))
-        self.held = 0
+    def finish(self, size: int, deleted: list[int], jobs: int = 1) -> None:
+        """Merge old table (update) and runs into the final files (merge.py, in `jobs` processes);
+        `size` = document slots."""
+        from .merge import merge_table  # here: merge.py reads this module's key layout
 
-    def finish(self, size: int, deleted: list[int]) -> None:
-        """Merge old table (update), runs and memory into the final files; `size` = document slots."""
-        self._spill()
-        sources = [_read_run(p) for p in self.runs]
-        if self.previous:
-            sources.insert(0, _read_old(self.previous))  # old documents come first in number order
-        keys, offsets, counts = [], array("Q", [0]), array("I")
-        with open(self.dir / "data.bin", "wb") as data:
-            for k, parts in _grouped(heapq.merge(*sources, key=lambda entry: entry[0])):
-                if k[0] == POSITIONS:  # a word's positions: sparser sets, still decoded as bitmaps
-                    blob, count = _merge_parts(parts, self.spaces[k[1:k.index(SEP)]], POSITION_DENSE)
-                else:
-                    blob, count = _merge_parts(parts, size)
-                data.write(blob)
-                keys.append(k)
-                offsets.append(offsets[-1] + len(blob))
-                counts.append(count)
-        for path in self.runs:
-            path.unlink()
+        old = PostingsReader(self.previous) if self.previous else None
+        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces,
+                                            (DOCUMENT_DENSE, POSITION_DENSE), jobs)
+        for path, *_ in self.runs:
+            os.unlink(path)
         (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
         (self.dir / "offsets.bin").write_bytes(offsets.tobytes())
         (self.dir / "counts.bin").write_bytes(counts.tobytes())
@@ -176,48 +135,6 @@ class PostingsWriter:
             (self.dir / f"bases.{name}.bin").write_bytes(bases.tobytes())
         (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted,
                                                         "positions": self.spaces}))
-
-
-def _read_run(path: Path) -> Iterator[tuple[str, int, bytes]]:
-    with open(path, "rb") as run:
-        while True:
-            try:
-                k, ids = pickle.load(run)
-            except EOFError:
-                return
-            yield k, 1, ids
-
-
-def _read_old(directory: Path) -> Iterator[tuple[str, int, bytes]]:
-    old = PostingsReader(directory)
-    for i, k in enumerate(old.keys):
-        yield k, 0, (old.blob(i), old.counts[i])
-
-
-def _grouped(entries) -> Iterator[tuple[str, list]]:
-    current, parts = None, []
-    for k, kind, payload in entries:
-        if k != current and parts:
-            yield current, parts
-            parts = []
-        current = k
-        parts.append((kind, payload))
-    if parts:
-        yield current, parts
-
-
-def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int = DOCUMENT_DENSE) -> tuple[bytes, int]:
-    """One key's encoded set. An update leaves the old entry's bytes as they are and appends the new
-    documents as one more compressed part (the reader ORs the parts), so it never re-reads or
-    re-compresses the old sets; a full build writes one part."""
-    old, count = parts[0][1] if parts[0][0] == 0 else (b"", 0)
-    ids = array("I")
-    for kind, payload in parts:
-        if kind == 1:
-            ids.frombytes(payload)
-    if not ids:
-        return old, count
-    return old + zlib.compress(bitset.encode(ids, size, dense), 1), count + len(ids)
 
 
 def _decode(blob: bytes, size: int) -> int:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from indexer.build import build_index
 from indexer.cli import cli
 from indexer.search import get_letter, search
+from indexer.postings import PostingsReader
 from indexer.store import BuildLock, BuildLocked, IndexHandle, current_build, read_manifest
 
 from .conftest import SEEDS
@@ -161,3 +162,25 @@ def test_readers_open_a_build_from_its_summary_without_the_per_file_entries(tmp_
     (build / SUMMARY).unlink()  # a build made before summary.json: read from the manifest
     assert read_summary(build) == summary
     assert search(IndexHandle(root), "case:CM16-0230651").total == 10
+
+
+def test_a_duplicate_inside_a_chunk_leaves_the_table_as_without_it(tmp_path):
+    """A worker's run holds every letter of its chunk; when the writer drops a duplicate, that chunk's
+    run is made again from the letters it took, so the table is numbered exactly as Whoosh numbered them."""
+    plain, doubled = tmp_path / "plain", tmp_path / "doubled"
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    for folder in (plain, doubled):
+        folder.mkdir()
+        for name in names:
+            shutil.copy(SEEDS / name, folder / name)
+    shutil.copy(SEEDS / names[1], doubled / (names[1] + "-copy.txt"))  # sorts between letters 2 and 3
+    one = build_index([str(plain)], tmp_path / "one", jobs=1)  # chunks of 2 letters: the copy shares one
+    two = build_index([str(doubled)], tmp_path / "two", jobs=1)
+    assert [reason for _, reason in two.skipped] == [f"duplicate: same content as {doubled / names[1]}"]
+    assert (one.letters, one.decisions) == (two.letters, two.decisions) == (len(names), two.decisions)
+    a = PostingsReader(current_build(tmp_path / "one") / "postings")
+    b = PostingsReader(current_build(tmp_path / "two") / "postings")
+    assert list(a.keys) == list(b.keys) and a.size == b.size
+    for i, k in enumerate(a.keys):
+        assert a.blob(i) == b.blob(i), k
+    assert a.bases == b.bases and list(a.first) == list(b.first) and list(a.decided) == list(b.decided)

@@ -1,4 +1,4 @@
-"""The match table's pieces: bit sets round-trip, spilled runs merge to the same table as one pass."""
+"""The match table's pieces: bit sets round-trip; runs, however cut and merged, make the same table."""
 from __future__ import annotations
 
 from array import array
@@ -6,10 +6,11 @@ from array import array
 import pytest
 from hypothesis import given, settings, strategies as st
 
-import indexer.postings as postings
 from indexer import bitset
-from indexer.positions import GAP, word_places
+from indexer.positions import GAP
 from indexer.postings import PostingsReader, PostingsWriter, date_keys, text_keys
+from indexer import runs
+from indexer.runs import ChunkPostings
 
 
 @settings(max_examples=200, deadline=None)
@@ -38,25 +39,42 @@ def test_text_keys_hold_words_pairs_and_triples():
     assert date_keys("decided", 0) == []
 
 
-def _table(tmp_path, name, spill_every):
+WORDS = [f"w{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(50)]  # one word each: wab, wac...
+
+
+def _doc(d: int) -> dict:
+    """Document d of 200: letters of two decisions; an item on six in seven; one overturned."""
+    doc = {"rationale": WORDS[d % 50], "decided": 20170000 + d % 28 + 1, "item": f"Item {d} item" if d % 7 else ""}
+    if d == 150:
+        doc["outcome"] = "overturned"
+    if d == 0:
+        doc["summary"] = "Back pain"  # the letter's own text, on its first decision
+    return doc
+
+
+def _table(tmp_path, name, per_run, jobs=1):
+    """The 100 letters written as runs of `per_run` letters each, placed one after another, merged by
+    `jobs` processes."""
     build = tmp_path / name
     build.mkdir()
-    postings.RUN_POSTINGS = spill_every
-    try:
-        writer = PostingsWriter(build)
-        writer.add_letter(0, 2, ["summary\x1fback", "summary\x1fpain"])
-        for doc in range(200):
-            keys = [f"rationale\x1fw{doc % 50}", f"rationale\x1fm{doc % 3}"] + (["item\x1frare"] if doc == 150 else [])
-            places = {"item": word_places(f"Item {doc} item"), "rationale": word_places("why")} if doc % 7 else {}
-            writer.add(doc, keys, 20170000 + doc % 28 + 1, doc - doc % 2, places)
-        writer.finish(200, [5])
-    finally:
-        postings.RUN_POSTINGS = 15_000_000
+    writer = PostingsWriter(build)
+    for start in range(0, 100, per_run):
+        chunk = ChunkPostings()
+        for letter in range(start, min(100, start + per_run)):
+            chunk.add_letter([_doc(2 * letter), _doc(2 * letter + 1)])
+        writer.add_run(2 * start, chunk.write(build / "postings" / f"run{start}.tmp"))
+    writer.finish(200, [5], jobs)
     return PostingsReader(build / "postings")
 
 
-def test_spilled_runs_merge_to_the_same_table(tmp_path):
-    one, many = _table(tmp_path, "one", 10**9), _table(tmp_path, "many", 37)
+@pytest.mark.parametrize("per_run, jobs, mark_every", [(1, 1, 512), (7, 1, 512), (33, 1, 512), (1, 2, 512),
+                                                       (7, 3, 5), (33, 2, 1), (100, 4, 3)])
+def test_runs_merge_to_the_same_table_as_one(tmp_path, monkeypatch, per_run, jobs, mark_every):
+    """However the letters are cut into runs, and the keys into ranges merged by separate processes
+    (each range read from the runs' nearest mark), the table is the same."""
+    one = _table(tmp_path, "one", 100)
+    monkeypatch.setattr(runs, "MARK_EVERY", mark_every)
+    many = _table(tmp_path, "many", per_run, jobs)
     assert list(one.keys) == list(many.keys)
     for k in one.keys:
         if k.startswith("@"):  # a word's positions, over its field's position space
@@ -65,12 +83,14 @@ def test_spilled_runs_merge_to_the_same_table(tmp_path):
             continue
         assert one.bits(k) == many.bits(k), k
         assert one.count(k) == many.count(k) == one.bits(k).bit_count()
+    for name in one.bases:
+        assert one.bases[name] == many.bases[name] and one.spaces[name] == many.spaces[name], name
     assert bitset.members(one.bits("summary\x1fpain")) == [0, 1]
-    assert bitset.members(one.bits("item\x1frare")) == [150]
+    assert bitset.members(one.bits("outcome\x1foverturned")) == [150]
     assert one.universe.bit_count() == 199 and not one.universe >> 5 & 1
     assert list(one.decided[:3]) == [20170001, 20170002, 20170003] and list(one.first[:4]) == [0, 0, 2, 2]
-    assert one.keys_from("rationale\x1fw1", "rationale\x1fw2") == [f"rationale\x1fw{n}" for n in [1, *range(10, 20)]]
-    assert bitset.members(one.bits("rationale\x1fw7")) == [7, 57, 107, 157]
+    assert one.keys_from("rationale\x1fwb", "rationale\x1fwc") == [f"rationale\x1f{w}" for w in WORDS[26:]]
+    assert bitset.members(one.bits(f"rationale\x1f{WORDS[7]}")) == [7, 57, 107, 157]
     step = 3 + GAP  # "Item N item" is three words; documents are GAP positions apart
     assert (one.bases["item"][1], one.bases["item"][8], one.bases["item"][7]) == (0, 6 * step, 6 * step)
     assert bitset.members(one.positions("item", "8")) == [6 * step + 1]  # doc 8 is the 7th with an item
@@ -78,21 +98,24 @@ def test_spilled_runs_merge_to_the_same_table(tmp_path):
     assert one.spaces["item"] == (200 - 29) * step and one.positions("item", "absent") == 0
 
 
-def _write(build, previous, docs: range, size: int):
+def _write(build, previous, docs: range, size: int, jobs: int = 1):
     build.mkdir()
     writer = PostingsWriter(build, previous)
+    chunk = ChunkPostings()
     for doc in docs:
-        keys = [f"rationale\x1fw{doc % 5}", "rationale\x1fall"] + (["item\x1flate"] if doc >= 150 else [])
-        writer.add(doc, keys, 20170101, doc, {"rationale": word_places(f"all w{doc % 5} all")})
-    writer.finish(size, [])
+        chunk.add_letter([{"rationale": f"all {WORDS[doc % 5]} all", "decided": 20170101, "outcome": "late" if doc >= 150 else ""}])
+    writer.add_run(docs[0], chunk.write(build / "postings" / "run.tmp"))
+    writer.finish(size, [], jobs)
     return PostingsReader(build / "postings")
 
 
-def test_an_update_appends_parts_that_read_as_the_union(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_an_update_appends_parts_that_read_as_the_union(tmp_path, monkeypatch, jobs):
     """Old entries keep their bytes; new documents are one more part; dense and sparse sets both."""
     whole = _write(tmp_path / "whole", None, range(200), 200)
     _write(tmp_path / "old", None, range(120), 120)
-    updated = _write(tmp_path / "new", tmp_path / "old", range(120, 200), 200)
+    monkeypatch.setattr(runs, "MARK_EVERY", 4)
+    updated = _write(tmp_path / "new", tmp_path / "old", range(120, 200), 200, jobs)
     assert list(updated.keys) == list(whole.keys)
     for k in whole.keys:
         if k.startswith("@"):
@@ -100,8 +123,23 @@ def test_an_update_appends_parts_that_read_as_the_union(tmp_path):
             assert updated.positions(field, word) == whole.positions(field, word), k
         else:
             assert updated.bits(k) == whole.bits(k) and updated.count(k) == whole.count(k), k
-    assert bitset.members(updated.bits("item\x1flate")) == list(range(150, 200))
+    assert bitset.members(updated.bits("outcome\x1flate")) == list(range(150, 200))
     assert updated.bits("rationale\x1fall") == (1 << 200) - 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 299)), max_size=6), st.sampled_from([2, 32, 1000]))
+def test_runs_encode_as_the_set_of_their_placed_members(runs, dense):
+    """encode_runs = encode of the members each run places at its offset (runs one after another)."""
+    placed, offset = [], 0
+    for ids in runs:
+        placed.append((offset, array("I", sorted(ids))))
+        offset += 300
+    members = sorted(o + d for o, ids in placed for d in ids)
+    size = max(offset, 1)
+    data = bitset.encode_runs(placed, size, dense)
+    assert data == bitset.encode(array("I", members), size, dense)
+    assert bitset.members(bitset.decode(data, size)) == members
 
 
 @pytest.mark.parametrize("keys", [[], ["a"], ["a\x1fb", "a\x1fb c", "é\x1fx", "\uffff"], [f"k{n:04d}" for n in range(300)]])
