@@ -11,7 +11,6 @@ twins read the precedents their case pages computed, as in the server.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -21,13 +20,14 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer import analytics  # noqa: E402
+from report import summary  # noqa: E402  (bench/ is on the path when this script runs)
 from web import create_app  # noqa: E402
 
 SEARCHES = ("norco", "physical therapy", "mri", "acupuncture", "tramadol", "omeprazole")
 
 
 def timed(client, urls: list[str]) -> str:
-    """p50, p95 and max of one GET each (the body read whole), in ms; any answer but 200 stops the run."""
+    """p50, p95 (nearest rank, as bench/run.py) and max of one GET each (the body read whole), in ms; any answer but 200 stops the run."""
     out = []
     for url in urls:
         started = time.perf_counter()
@@ -36,9 +36,8 @@ def timed(client, urls: list[str]) -> str:
         out.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{url}: {response.status_code}")
-    out.sort()
-    return (f"n={len(out)} p50 {statistics.median(out):.1f} ms, p95 {out[max(0, int(len(out) * 0.95) - 1)]:.1f} ms, "
-            f"max {out[-1]:.1f} ms")
+    figures = summary(out)
+    return f"n={figures['n']} p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms, max {figures['max']:.1f} ms"
 
 
 def main() -> None:

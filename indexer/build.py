@@ -21,12 +21,13 @@ from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
 from .analysis import stem_word
-from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader, PostingsWriter
+from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader
 from .rows import RowWriter
 from .runs import ChunkPostings, Run
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
 from .store import (MANIFEST, POSTINGS, STEMS, SUMMARY, BuildLock, current_build, prune_builds,
                     read_manifest, release_inherited_locks, switch_to)
+from .table_writer import PostingsWriter
 
 FILE_SECONDS = 30  # one pathological file may not stall a build
 FILE_MEMORY = 2 * 1024**3
@@ -76,6 +77,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
                 progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Index the letters under `paths` into `root` and switch to the new index atomically."""
     root = Path(root)
+    jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
     report = BuildReport()
     with BuildLock(root):
@@ -140,7 +142,7 @@ def _new_build_dir(root: Path, previous: Path | None) -> Path:
 
 
 def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[_Chunk],
-           report: BuildReport, stamps: dict[str, list[int]], jobs: int | None) -> dict:
+           report: BuildReport, stamps: dict[str, list[int]], jobs: int) -> dict:
     schema = build_schema()
     if previous:
         ix = FileStorage(str(target)).open_index(schema=schema)
@@ -191,7 +193,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
         rows.cancel()
         raise
     writer.commit(merge=False)  # merging would renumber documents under the match table
-    _finish_table(target, table, rows, samples, jobs or os.cpu_count() or 1)
+    _finish_table(target, table, rows, samples, jobs)
     return manifest_files
 
 
@@ -201,10 +203,16 @@ def _run_of(chunk: _Chunk, taken: list[_Parsed]) -> Run:
     if len(taken) == sum(1 for item in chunk.letters if not item.error):
         return chunk.run
     os.unlink(chunk.run.path)
+    return _write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
+
+
+def _write_run(letters: list[_Parsed], path: Path) -> Run:
+    """The run of the table entries of these parsed letters (those that failed have none)."""
     table = ChunkPostings()
-    for item in taken:
-        table.add_letter(item.docs)
-    return table.write(Path(chunk.run.path).with_suffix(".kept"))
+    for item in letters:
+        if not item.error:
+            table.add_letter(item.docs)
+    return table.write(path)
 
 
 def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples: dict[int, str], jobs: int) -> None:
@@ -254,10 +262,9 @@ def _write_manifest(target: Path, files: dict) -> None:
     os.replace(path.with_suffix(".tmp"), path)
 
 
-def _parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int | None, progress) -> Iterator[_Chunk]:
+def _parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int, progress) -> Iterator[_Chunk]:
     """(path, digest or "") pairs parsed in worker processes, a chunk of consecutive letters at a time,
     in order; digests are filled in there, and each chunk's table entries are written under `runs`."""
-    jobs = jobs or os.cpu_count() or 1
     size = max(min(CHUNK_LETTERS, -(-len(paths) // (jobs * 4))), -(-len(paths) // MAX_RUNS), 1)
     chunks = [(paths[i:i + size], str(runs / f"run{i // size:05d}.tmp")) for i in range(0, len(paths), size)]
     done = 0
@@ -299,11 +306,7 @@ def _parse_chunk(task: tuple[list[tuple[str, str]], str]) -> _Chunk:
     """Worker: parse a chunk of letters and write the run of their table entries."""
     paths, run_path = task
     letters = [_parse_one(p) for p in paths]
-    table = ChunkPostings()
-    for item in letters:
-        if not item.error:
-            table.add_letter(item.docs)
-    return _Chunk(letters, table.write(Path(run_path)))
+    return _Chunk(letters, _write_run(letters, Path(run_path)))
 
 
 def _limit_worker() -> None:

@@ -29,7 +29,6 @@ from pathlib import Path
 from . import bitset
 from .analysis import words
 from .keylist import SortedKeys
-from .schema import WORD_FIELDS
 
 DIRECTORY = "postings"
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
@@ -72,6 +71,11 @@ def position_key(field: str, word: str) -> str:
     return f"{POSITIONS}{field}{SEP}{word}"
 
 
+def position_field(k: str) -> str | None:
+    """The field of a position key (position_key), None for any other key."""
+    return k[1:k.index(SEP)] if k[0] == POSITIONS else None
+
+
 def date_field(field: str, level: str) -> str:
     """The table's field for a date at one level: "y" (YYYY), "m" (YYYYMM) or "d" (YYYYMMDD)."""
     return f"~{field}.{level}"
@@ -83,58 +87,6 @@ def date_keys(field: str, number: int) -> list[str]:
         return []
     text = str(number)
     return [key(date_field(field, level), text[:width]) for level, width in (("y", 4), ("m", 6), ("d", 8))]
-
-
-class PostingsWriter:
-    """Places the build's runs (runs.py) in document order; `finish` merges them into the table."""
-
-    def __init__(self, build: Path, previous: Path | None = None):
-        self.dir = build / DIRECTORY
-        self.dir.mkdir()
-        self.previous = previous / DIRECTORY if previous else None
-        self.runs: list[tuple] = []  # (path, first document, field -> first position, marks)
-        self.decided = _array("I", self.previous / "decided.bin") if self.previous else array("I")
-        self.first = _array("I", self.previous / "first.bin") if self.previous else array("I")
-        old = json.loads((self.previous / "meta.json").read_text())["positions"] if self.previous else {}
-        self.spaces = {f: old.get(f, 0) for f in WORD_FIELDS}  # next free position of each field
-        self.bases = {f: _array("Q", self.previous / f"bases.{f}.bin") if self.previous else array("Q")
-                      for f in WORD_FIELDS}
-
-    def add_run(self, docnum: int, run) -> None:
-        """A run (runs.Run) whose documents are numbered from `docnum` on; its positions go after the
-        positions placed so far."""
-        for values, extra in ((self.decided, run.decided), (self.first, array("I", [f + docnum for f in run.first]))):
-            values.extend([0] * (docnum - len(values)))
-            values.extend(extra)
-        starts = {}
-        for name in WORD_FIELDS:
-            bases, starts[name] = self.bases[name], self.spaces[name]
-            bases.extend([starts[name]] * (docnum - len(bases)))
-            bases.extend([starts[name] + b for b in run.bases[name]])
-            self.spaces[name] += run.spaces[name]
-        self.runs.append((run.path, docnum, starts, run.marks))
-
-    def finish(self, size: int, deleted: list[int], jobs: int = 1) -> None:
-        """Merge old table (update) and runs into the final files (merge.py, in `jobs` processes);
-        `size` = document slots."""
-        from .merge import merge_table  # here: merge.py reads this module's key layout
-
-        old = PostingsReader(self.previous) if self.previous else None
-        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces,
-                                            (DOCUMENT_DENSE, POSITION_DENSE), jobs)
-        for path, *_ in self.runs:
-            os.unlink(path)
-        (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
-        (self.dir / "offsets.bin").write_bytes(offsets.tobytes())
-        (self.dir / "counts.bin").write_bytes(counts.tobytes())
-        for name, values in (("decided", self.decided), ("first", self.first)):
-            values.extend([0] * (size - len(values)))
-            (self.dir / f"{name}.bin").write_bytes(values.tobytes())
-        for name, bases in self.bases.items():
-            bases.extend([self.spaces[name]] * (size - len(bases)))
-            (self.dir / f"bases.{name}.bin").write_bytes(bases.tobytes())
-        (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted,
-                                                        "positions": self.spaces}))
 
 
 def _decode(blob: bytes, size: int) -> int:
@@ -154,14 +106,14 @@ class PostingsReader:
         meta = json.loads((directory / "meta.json").read_text())
         self.size: int = meta["size"]
         self.keys = SortedKeys((directory / "keys.txt").read_bytes())
-        self.offsets = _array("Q", directory / "offsets.bin")
-        self.counts = _array("I", directory / "counts.bin")
-        self.decided = _array("I", directory / "decided.bin")  # YYYYMMDD per document, 0 when unknown
-        self.first = _array("I", directory / "first.bin")  # its letter's first document (holds the summary)
+        self.offsets = read_array("Q", directory / "offsets.bin")
+        self.counts = read_array("I", directory / "counts.bin")
+        self.decided = read_array("I", directory / "decided.bin")  # YYYYMMDD per document, 0 when unknown
+        self.first = read_array("I", directory / "first.bin")  # its letter's first document (holds the summary)
         deleted = bitset.from_ids(meta["deleted"], self.size)
         self.universe = ((1 << self.size) - 1) & ~deleted  # every live document
         self.spaces: dict[str, int] = meta["positions"]  # size of each field's position space
-        self.bases = {f: _array("Q", directory / f"bases.{f}.bin") for f in self.spaces}
+        self.bases = {f: read_array("Q", directory / f"bases.{f}.bin") for f in self.spaces}
         self._fd = os.open(directory / "data.bin", os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
         self._later: list[int] | None = None
@@ -206,7 +158,8 @@ class PostingsReader:
         return self.keys[self.keys.bisect_left(start):self.keys.bisect_left(stop)]
 
 
-def _array(code: str, path: Path) -> array:
+def read_array(code: str, path: Path) -> array:
+    """A whole file of fixed-width numbers (offsets, counts, dates, bases), as written with tobytes."""
     values = array(code)
     values.frombytes(path.read_bytes())
     return values

@@ -5,21 +5,22 @@ cost the build's main process about 1.1 ms a decision, serially: most of its tim
 workers waiting on it. A parse worker now gathers a whole chunk of letters, numbering its documents
 from 0 and its words from 0 in each field's position space, and writes the entries sorted by key. The
 main process only places each run (its first document, where its position spaces start), and the
-table's merge adds those offsets (bitset.encode_runs).
+table's merge adds those offsets (table_writer.py, bitset.encode_runs).
 """
 from __future__ import annotations
 
 import pickle
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis import words
-from .merge import MARK_EVERY
 from .positions import GAP, token_places
 from .postings import SPECIALTY, case_prefix_keys, date_keys, key, position_key, token_keys
 from .schema import LETTER_FIELDS, LIST_FIELDS, VALUE_FIELDS, WORD_FIELDS
+
+MARK_EVERY = 512  # entries between two marks of a run, where a merge of a key range starts reading
 
 
 @dataclass
@@ -27,12 +28,12 @@ class Run:
     """A written run and its documents' own columns, all numbered from the run's first document."""
 
     path: str
-    documents: int = 0
-    decided: array = field(default_factory=lambda: array("I"))  # YYYYMMDD per document
-    first: array = field(default_factory=lambda: array("I"))  # its letter's first document, in the run
-    bases: dict = field(default_factory=dict)  # field -> where each document's words start (array "Q")
-    spaces: dict = field(default_factory=dict)  # field -> positions the run takes (GAP after each document)
-    marks: list = field(default_factory=list)  # (key, byte offset) of every MARK_EVERY-th entry, for merge.py
+    documents: int
+    decided: array  # YYYYMMDD per document
+    first: array  # its letter's first document, in the run
+    bases: dict  # field -> where each document's words start (array "Q")
+    spaces: dict  # field -> positions the run takes (GAP after each document)
+    marks: list  # (key, byte offset) of every MARK_EVERY-th entry, for table_writer's ranges
 
 
 def doc_keys(doc: dict, tokens: dict[str, list[str]]) -> list[str]:
@@ -87,7 +88,7 @@ class ChunkPostings:
     def write(self, path: Path) -> Run:
         """Write the entries sorted by key, as (key, uint32 bytes) pickles, and describe the run."""
         marks = []
-        with open(path, "wb") as out:  # read back by merge._read_run
+        with open(path, "wb") as out:  # read back by table_writer._read_run
             for n, k in enumerate(sorted(self.pending)):
                 if n % MARK_EVERY == 0:
                     marks.append((k, out.tell()))

@@ -8,9 +8,10 @@ from hypothesis import given, settings, strategies as st
 
 from indexer import bitset
 from indexer.positions import GAP
-from indexer.postings import PostingsReader, PostingsWriter, date_keys, text_keys
+from indexer.postings import PostingsReader, date_keys, text_keys
 from indexer import runs
 from indexer.runs import ChunkPostings
+from indexer.table_writer import PostingsWriter
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,6 +1,7 @@
-"""The match table's final merge: the build's runs (and an update's old table) into data, keys, offsets.
+"""Writing the match table: the build's runs (runs.py) placed in document order, then merged with an
+update's old table into data, keys and offsets (the layout is postings.py's, which reads it).
 
-It was the build's last serial step (0.75 ms a decision, with the parse workers gone). Keys are now
+The merge was the build's last serial step (0.75 ms a decision, with the parse workers gone). Keys are
 split into ranges of about equal bytes, read off the runs' marks (runs.py writes one every MARK_EVERY
 entries, with its byte offset), and each range is merged by its own forked process into its own part
 files; the parts are then joined in key order. One range, in-process, when jobs is 1.
@@ -8,6 +9,7 @@ files; the parts are then joined in key order. One range, in-process, when jobs 
 from __future__ import annotations
 
 import heapq
+import json
 import multiprocessing
 import os
 import pickle
@@ -19,13 +21,58 @@ from pathlib import Path
 from typing import Iterator
 
 from . import bitset
-from .postings import POSITIONS, SEP
+from .postings import DIRECTORY, DOCUMENT_DENSE, POSITION_DENSE, PostingsReader, position_field, read_array
+from .schema import WORD_FIELDS
 
-MARK_EVERY = 512  # entries between two marks of a run
 
+class PostingsWriter:
+    """Places the build's runs (runs.py) in document order; `finish` merges them into the table."""
 
-class MergeError(Exception):
-    """A merge process failed; the build stops and the previous index stays live."""
+    def __init__(self, build: Path, previous: Path | None = None):
+        self.dir = build / DIRECTORY
+        self.dir.mkdir()
+        self.previous = previous / DIRECTORY if previous else None
+        self.runs: list[tuple] = []  # (path, first document, field -> first position, marks)
+        self.decided = read_array("I", self.previous / "decided.bin") if self.previous else array("I")
+        self.first = read_array("I", self.previous / "first.bin") if self.previous else array("I")
+        old = json.loads((self.previous / "meta.json").read_text())["positions"] if self.previous else {}
+        self.spaces = {f: old.get(f, 0) for f in WORD_FIELDS}  # next free position of each field
+        self.bases = {f: read_array("Q", self.previous / f"bases.{f}.bin") if self.previous else array("Q")
+                      for f in WORD_FIELDS}
+
+    def add_run(self, docnum: int, run) -> None:
+        """A run (runs.Run) whose documents are numbered from `docnum` on; its positions go after the
+        positions placed so far."""
+        for values, extra in ((self.decided, run.decided), (self.first, array("I", [f + docnum for f in run.first]))):
+            values.extend([0] * (docnum - len(values)))
+            values.extend(extra)
+        starts = {}
+        for name in WORD_FIELDS:
+            bases, starts[name] = self.bases[name], self.spaces[name]
+            bases.extend([starts[name]] * (docnum - len(bases)))
+            bases.extend([starts[name] + b for b in run.bases[name]])
+            self.spaces[name] += run.spaces[name]
+        self.runs.append((run.path, docnum, starts, run.marks))
+
+    def finish(self, size: int, deleted: list[int], jobs: int = 1) -> None:
+        """Merge old table (update) and runs into the final files (merge_table, in `jobs` processes);
+        `size` = document slots."""
+        old = PostingsReader(self.previous) if self.previous else None
+        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces,
+                                            (DOCUMENT_DENSE, POSITION_DENSE), jobs)
+        for path, *_ in self.runs:
+            os.unlink(path)
+        (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
+        (self.dir / "offsets.bin").write_bytes(offsets.tobytes())
+        (self.dir / "counts.bin").write_bytes(counts.tobytes())
+        for name, values in (("decided", self.decided), ("first", self.first)):
+            values.extend([0] * (size - len(values)))
+            (self.dir / f"{name}.bin").write_bytes(values.tobytes())
+        for name, bases in self.bases.items():
+            bases.extend([self.spaces[name]] * (size - len(bases)))
+            (self.dir / f"bases.{name}.bin").write_bytes(bases.tobytes())
+        (self.dir / "meta.json").write_text(json.dumps({"size": size, "keys": len(keys), "deleted": deleted,
+                                                        "positions": self.spaces}))
 
 
 def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], dense: tuple[int, int],
@@ -46,7 +93,7 @@ def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], d
         for worker in workers:
             worker.join()
         if any(worker.exitcode for worker in workers):
-            raise MergeError(f"a merge process failed (exit codes {[w.exitcode for w in workers]})")
+            raise ChildProcessError(f"a merge process of the match table failed (exit codes {[w.exitcode for w in workers]})")
     keys, offsets, counts = [], array("Q", [0]), array("I")
     with open(out / "data.bin", "wb") as data:
         for i in range(len(ranges)):
@@ -88,10 +135,8 @@ def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int], 
     keys, lengths, counts = [], array("Q"), array("I")
     with open(out / f"part{part}.data", "wb") as data:
         for k, parts in _grouped(heapq.merge(*sources, key=lambda entry: entry[0])):
-            if k[0] == POSITIONS:  # a word's positions, over its field's position space
-                blob, count = _merge_parts(parts, spaces[k[1:k.index(SEP)]], dense[1])
-            else:
-                blob, count = _merge_parts(parts, size, dense[0])
+            field = position_field(k)  # a word's positions are a set over its field's position space
+            blob, count = _merge_parts(parts, *((spaces[field], dense[1]) if field else (size, dense[0])))
             data.write(blob)
             keys.append(k)
             lengths.append(len(blob))
@@ -118,7 +163,8 @@ def _read_run(path: str, docnum: int, starts: dict[str, int], marks: list, lo: s
                 return
             values = array("I")
             values.frombytes(ids)
-            yield k, 1, (starts[k[1:k.index(SEP)]] if k[0] == POSITIONS else docnum, values)
+            field = position_field(k)
+            yield k, 1, (starts[field] if field else docnum, values)
 
 
 def _read_old(old, lo: str | None, hi: str | None) -> Iterator[tuple[str, int, tuple[bytes, int]]]:
