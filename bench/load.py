@@ -252,6 +252,7 @@ def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict, ba
         else:
             args = INDEXER + ["build", corpus] + (["--update"] if n % 2 else [])
         args += ["--index", index, "--jobs", str(state["jobs"])]
+        started = time.monotonic()
         proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True)
         state["proc"] = proc
@@ -264,6 +265,7 @@ def rebuild_loop(index: str, corpus: str, stop: threading.Event, state: dict, ba
             continue
         if proc.returncode == 0:
             state["builds"] += 1
+            state["build_seconds"].append(round(time.monotonic() - started, 1))
         else:
             state["failures"].append(err.strip().splitlines()[-1] if err.strip() else f"exit {proc.returncode}")
         n += 1
@@ -345,7 +347,7 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         server = subprocess.Popen(INDEXER + ["serve", "--index", args.index, "--host", HOST, "--port", str(port)]
                                   + workers, cwd=ROOT, stdout=sink, stderr=sink, text=True, start_new_session=True)
     stop = threading.Event()
-    state = {"builds": 0, "failures": [], "switches": 0, "rss_mb": 0.0, "rss_sum_mb": 0.0, "processes": 0,
+    state = {"builds": 0, "build_seconds": [], "failures": [], "switches": 0, "rss_mb": 0.0, "rss_sum_mb": 0.0, "processes": 0,
              "proc": None, "jobs": args.build_jobs, "build_timeout": max(60, args.seconds * 2)}
     background = []
     try:
@@ -394,7 +396,7 @@ def run(args: argparse.Namespace, log: Path) -> dict:
         "server_rss_sum_mb": round(state["rss_sum_mb"], 1), "server_processes": state["processes"],
         "workers": args.workers, "cache_hits": tally.cache["hit"], "cache_misses": tally.cache["miss"],
         "cache_hit_rate": round(tally.cache["hit"] / max(1, tally.cache["hit"] + tally.cache["miss"]), 3),
-        "builds": state["builds"], "clients": args.clients, "gone": tally.gone,
+        "builds": state["builds"], "build_seconds": state["build_seconds"], "clients": args.clients, "gone": tally.gone,
         "by_kind": {kind: {"requests": len(v), "p50_ms": round(percentile(v, 0.5) * 1000, 1),
                            "p95_ms": round(percentile(v, 0.95) * 1000, 1)} for kind, v in sorted(tally.by_kind.items())},
         "error_samples": tally.error_samples + state["failures"][:10],
@@ -437,7 +439,8 @@ def main(argv: list[str] | None = None) -> int:
           f"p99 {figures['p99_ms']} ms")
     for kind, row in figures["by_kind"].items():
         print(f"  {kind:9} {row['requests']:7,} requests  p50 {row['p50_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms")
-    print(f"index switches seen: {figures['switches']} ({figures['builds']} rebuilds finished; "
+    took = f", in {', '.join(f'{t:g}' for t in figures['build_seconds'])} s" if figures["build_seconds"] else ""
+    print(f"index switches seen: {figures['switches']} ({figures['builds']} rebuilds finished{took}; "
           f"{figures['gone']} case pages of letters a rebuild had dropped, rightly 404); errors: {figures['errors']}")
     print(f"server: {figures['server_processes']} processes, peak RSS {figures['server_rss_sum_mb']} MB summed, "
           f"{figures['server_rss_mb']} MB the largest process; cache hits {figures['cache_hits']:,} of "

@@ -14,6 +14,11 @@ from .parse import parse_file
 from .store import BuildLocked
 
 DEFAULT_INDEX = "index"
+# A rebuild is batch work and the server beside it answers people: on 2 cores at 100,000 letters, a
+# build at equal priority took the server's p95 from about 230 ms to 1.6 s while it ran. Niceness only
+# matters when the CPU is contended, so a build alone runs as fast either way.
+BUILD_NICENESS = 10
+AUTOGROUP = "/proc/self/autogroup"
 
 
 @click.group()
@@ -59,7 +64,11 @@ def parse(paths: tuple[str, ...], as_json: bool) -> None:
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Parser processes [default: all cores].")
 @click.option("--update", is_flag=True, help="Re-index only new or changed files; drop vanished ones.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
-def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool, strict: bool) -> None:
+@click.option("--nice", "niceness", type=click.IntRange(0, 19), default=BUILD_NICENESS, show_default=True,
+              help="CPU niceness of the build and its workers: a server on the same machine answers first "
+                   "(0: compete equally).")
+def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool, strict: bool,
+          niceness: int) -> None:
     """Build the index from letters under PATHS and switch to it atomically.
 
     Searches keep answering from the previous index until the new one is complete; a build
@@ -67,6 +76,7 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
 
     Example: indexer build seeds/ --index index/
     """
+    _lower_priority(niceness)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         report = build_index(list(paths), index_dir, jobs=jobs, update=update, progress=bar)
@@ -85,6 +95,25 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
                f"({report.letters_per_second:.0f} letters/s) -> {os.path.abspath(index_dir)}")
     if strict and report.skipped:
         sys.exit(1)
+
+
+def _lower_priority(niceness: int) -> None:
+    """Raise this process's niceness to `niceness` (never lower it: that needs privileges); the
+    build's workers inherit it. Linux's autogroups share the CPU between sessions before niceness
+    counts, so a build started in its own session (cron, a supervisor, `setsid`) also lowers its
+    session's autogroup; one sharing a terminal's session leaves the terminal's group alone."""
+    if niceness > os.getpriority(os.PRIO_PROCESS, 0):
+        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    if os.getsid(0) != os.getpid():
+        return
+    try:
+        with open(AUTOGROUP) as f:
+            current = int(f.read().split()[-1])  # "/autogroup-25 nice 0"
+        if niceness > current:
+            with open(AUTOGROUP, "w") as f:
+                f.write(str(niceness))
+    except (OSError, ValueError, IndexError):
+        pass  # no autogroups (another kernel, or a container that hides them): niceness alone
 
 
 class _ProgressBar:

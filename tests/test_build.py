@@ -124,12 +124,40 @@ def test_cli_build_summary_skips_and_strict(tmp_path):
     folder = letters_dir(tmp_path, ["CM16-0230651.pdf"])
     (folder / "junk.txt").write_text("hello")
     runner = CliRunner()
-    args = ["build", str(folder), "--index", str(tmp_path / "ix"), "--jobs", "1"]
+    args = ["build", str(folder), "--index", str(tmp_path / "ix"), "--jobs", "1", "--nice", "0"]  # pytest keeps its priority
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert "indexed 1 letters (10 decisions), skipped 1" in result.output
     assert f"skipped {folder / 'junk.txt'}: not an IMR final determination" in result.output
     assert runner.invoke(cli, args + ["--strict"]).exit_code == 1
+
+
+# Runs the real CLI in a child process in a session of its own (as cron or a supervisor would start a
+# build), then reports the niceness and autogroup the build left that process with.
+_BUILD_THEN_REPORT = """
+import os, sys
+from indexer.cli import cli
+try:
+    cli.main(sys.argv[1:], standalone_mode=False)
+finally:
+    group = open("/proc/self/autogroup").read().split()[-1] if os.path.exists("/proc/self/autogroup") else ""
+    print("priority", os.getpriority(os.PRIO_PROCESS, 0), group)
+"""
+
+
+@pytest.mark.parametrize("option, expected", [([], 10), (["--nice", "4"], 4), (["--nice", "0"], 0)])
+def test_a_build_yields_the_cpu_to_a_server_beside_it(tmp_path, option, expected):
+    folder = letters_dir(tmp_path, ["CM16-0230651.pdf"])
+    args = ["build", str(folder), "--index", str(tmp_path / "ix"), "--jobs", "1", *option]
+    done = subprocess.run([sys.executable, "-c", _BUILD_THEN_REPORT, *args], capture_output=True, text=True,
+                          timeout=120, start_new_session=True)
+    assert done.returncode == 0, done.stderr
+    assert "indexed 1 letters (10 decisions)" in done.stdout
+    _, priority, *group = done.stdout.strip().splitlines()[-1].split()
+    floor = os.getpriority(os.PRIO_PROCESS, 0)  # a child starts at ours and is never made less nice
+    assert int(priority) == max(expected, floor)
+    if group:  # a kernel with autogroups: the build's own session was lowered too
+        assert int(group[0]) == expected
 
 
 def test_cli_parse_json_contract(tmp_path):

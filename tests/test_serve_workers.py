@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from web import serve
+
 ROOT = Path(__file__).resolve().parent.parent
 INDEXER = [sys.executable, "-m", "indexer.cli"]
 HOST = "127.0.0.1"
@@ -211,3 +213,29 @@ def test_one_worker_is_a_single_process(seeds_index, temp):
         proc.terminate()
         assert proc.wait(timeout=10) == 0
     assert cache_folders(temp) == []
+
+
+def arena_heaps(pid: int) -> int:
+    """glibc's malloc arenas beyond the main one: each is a mapping aligned to its 64 MB heap size."""
+    heaps = 0
+    for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
+        fields = line.split()
+        if len(fields) == 5 and int(fields[0].split("-")[0], 16) % (64 << 20) == 0:  # anonymous
+            heaps += 1
+    return heaps
+
+
+def test_workers_keep_their_malloc_arenas_few(server):
+    proc, port = server
+    held = [http.client.HTTPConnection(HOST, port, timeout=10) for _ in range(8)]
+    try:
+        for _ in range(5):  # several connections at once, so every waitress thread allocates
+            for conn in held:
+                conn.request("GET", "/api/search?q=norco+OR+pain&facets=1")
+            for conn in held:
+                assert conn.getresponse().read()
+    finally:
+        for conn in held:
+            conn.close()
+    for worker in children(proc.pid):
+        assert arena_heaps(worker) <= serve.MALLOC_ARENAS - 1

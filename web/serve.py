@@ -8,6 +8,7 @@ that dies and, on SIGTERM or SIGINT, stops them all before exiting.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -30,11 +31,18 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 STOP_GRACE = 5.0  # seconds workers get to exit after SIGTERM before SIGKILL
 RESPAWN_DELAY = 1.0  # a worker that died this soon after starting is replaced only after this pause
 BACKLOG = 1024
+# glibc gives each thread that allocates its own malloc arena (up to 8 per core), and each arena keeps
+# the pages freed by one request's big sets for itself. Measured at 100,000 letters with 32 clients
+# and two index switches: the largest worker peaked at 470 MB with the default, 294 MB with 2 arenas.
+# Threads take turns on the GIL anyway, so they hardly contend for an arena.
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt's parameter number, from glibc's malloc.h
 
 
 def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: int = 4, workers: int = 1) -> None:
     """Serve the index at `index_dir` until interrupted; each worker reopens the index on rebuilds.
     The workers share one response cache: a private temporary folder, removed when the server stops."""
+    limit_malloc_arenas()
     cache_dir = tempfile.mkdtemp(prefix="imr-search-cache-")
     try:
         if workers <= 1:
@@ -50,6 +58,15 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, threads: in
             sock.close()
     finally:  # workers leave by os._exit and never get here
         shutil.rmtree(cache_dir, ignore_errors=True)
+
+
+def limit_malloc_arenas() -> bool:
+    """Cap glibc's malloc arenas before any thread starts (workers inherit it across fork); False
+    where the C library is not glibc, which then keeps its own policy."""
+    try:
+        return ctypes.CDLL(None).mallopt(_M_ARENA_MAX, MALLOC_ARENAS) == 1
+    except (OSError, AttributeError):
+        return False
 
 
 def listen(host: str, port: int) -> socket.socket:
