@@ -114,11 +114,13 @@ def clone_index(index: Path, dest: Path) -> None:
 
 
 def run_queries(index: Path, mix, warm) -> dict:
-    """Each query once as a full search after a warm-up on other queries, then the whole mix again."""
-    from indexer.search import search
+    """Each query once as a full search on a warm index (the server's own warm-up, then other
+    queries), then the whole mix again."""
+    from indexer.search import search, warm as warm_index
     from indexer.store import IndexHandle
 
     handle = IndexHandle(index)
+    warm_index(handle.live())  # what `indexer serve` does in the background when it opens a build
     for q in warm:
         search(handle, q.text)
     gc.collect()

@@ -18,7 +18,7 @@ from whoosh import query as wq
 from .bitset import from_ids, intersection, union
 from .postings import CASE_PREFIX, GRAM, SEP, PostingsReader, date_field, key
 from .query import FIELDS
-from .positions import documents_at, follow
+from .positions import documents_at, step
 from .querylang import QueryError
 from .schema import FIELD_BOOSTS, LETTER_FIELDS
 
@@ -108,11 +108,11 @@ class _Run:
 
     def _near(self, field: str, tokens: list[str], slop: int) -> int:
         """Documents where each word stands 1 to `slop` words after the one before (positions.py)."""
-        at = self.p.positions(field, tokens[0])
+        at = self.p.places(field, tokens[0])
         for token in tokens[1:]:
             if not at:
                 return 0
-            at = follow(at, self.p.positions(field, token), slop)
+            at = step(at, self.p.places(field, token), slop)
         if time.monotonic() > self.deadline:
             raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
         docs = from_ids(documents_at(at, self.p.bases[field]), self.p.size)

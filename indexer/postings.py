@@ -89,6 +89,24 @@ def date_keys(field: str, number: int) -> list[str]:
     return [key(date_field(field, level), text[:width]) for level, width in (("y", 4), ("m", 6), ("d", 8))]
 
 
+def _decode_places(blob: bytes, size: int) -> list[int] | bytes:
+    """An entry's positions as a list when every part holds deltas, else as bitmap bytes. An update's
+    part numbers its positions after every earlier part's, so the lists follow one another in order."""
+    out: list[int] = []
+    rest = blob
+    while rest:
+        part = zlib.decompressobj()
+        data = part.decompress(rest)
+        rest = part.unused_data
+        if not bitset.is_sparse(data):
+            if not out and not rest:
+                return data[1:]  # one bitmap: its bytes as stored
+            whole = _decode(blob, size)
+            return whole.to_bytes((whole.bit_length() + 7) // 8, "little")
+        out.extend(bitset.decode_sparse(data))
+    return out
+
+
 def _decode(blob: bytes, size: int) -> int:
     """The set of an entry: the OR of its compressed parts (one, unless updates appended more)."""
     out = 0
@@ -152,6 +170,12 @@ class PostingsReader:
         """Where a word stands in a field, as a set over the field's position space (0 when nowhere)."""
         i = self._find(position_key(field, word))
         return _decode(self.blob(i), self.spaces[field]) if i >= 0 else 0
+
+    def places(self, field: str, word: str) -> list[int] | bytes:
+        """`positions` in the form it is stored in (positions.Places): the ascending list of a word kept
+        as deltas, else the bitmap's bytes; [] when nowhere."""
+        i = self._find(position_key(field, word))
+        return _decode_places(self.blob(i), self.spaces[field]) if i >= 0 else []
 
     def keys_from(self, start: str, stop: str) -> list[str]:
         """Keys in [start, stop): a field's words with a prefix, a date range..."""

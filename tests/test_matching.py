@@ -118,6 +118,21 @@ def test_random_queries_agree(handle, words, field, shape):
     assert _table(handle, parsed.query) == _whoosh(handle, parsed.query)
 
 
+def test_proximity_agrees_whichever_form_each_word_is_read_in(handle):
+    """A rare word's positions are walked as a list and a common word's read as a bitmap
+    (positions.step): every pairing of the forms, either way round, gives Whoosh's answer."""
+    postings, forms = handle.live().postings, stem_forms(handle.live().stems)
+    as_list = {w: isinstance(postings.places("rationale", w), list) for w in WORDS if postings.places("rationale", w)}
+    pairings = set()
+    for a in as_list:
+        for b in as_list:
+            if a != b:
+                pairings.add((as_list[a], as_list[b]))
+                q = parse_query(f'rationale:"{a} {b}"~6', forms).query
+                assert _table(handle, q) == _whoosh(handle, q), (a, b)
+    assert pairings == {(True, True), (True, False), (False, True), (False, False)}
+
+
 def test_update_keeps_table_and_whoosh_in_step(tmp_path):
     """After an update (changed, vanished and new letters), deleted documents never match, and the kept
     documents' text records still line up with their numbers (proximity, long phrases)."""

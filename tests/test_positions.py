@@ -4,9 +4,10 @@ from __future__ import annotations
 from array import array
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from indexer.bitset import from_ids, members
-from indexer.positions import GAP, documents_at, follow, word_places
+from indexer.positions import GAP, documents_at, follow, step, word_places
 
 TEXT = "The request for Norco 10/325mg is not medically necessary; no functional improvement was documented."
 
@@ -57,3 +58,29 @@ def test_positions_map_back_to_their_documents():
     hits = from_ids([3, 5, 10 + GAP, 20 + 2 * GAP + 4], 30 + 3 * GAP)
     assert documents_at(hits, bases) == [1, 3, 4]
     assert documents_at(0, bases) == []
+
+
+def _form(positions: list[int], size: int, as_list: bool):
+    """A word's positions as PostingsReader.places gives them: the list, or the bitmap's bytes."""
+    return positions if as_list else from_ids(positions, size).to_bytes((size + 7) // 8, "little")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 400).flatmap(lambda size: st.tuples(
+    st.just(size), st.sets(st.integers(0, size - 1), max_size=60), st.sets(st.integers(0, size - 1), max_size=60))),
+    st.integers(1, 20), st.booleans(), st.booleans())
+def test_step_is_follow_whichever_form_each_side_is_in(sets, slop, before_list, after_list):
+    size, before, after = sets
+    before, after = sorted(before), sorted(after)
+    expected = members(follow(from_ids(before, size), from_ids(after, size), slop))
+    got = step(_form(before, size, before_list), _form(after, size, after_list), slop)
+    assert isinstance(got, list) == (before_list or after_list)
+    assert (got if isinstance(got, list) else members(int.from_bytes(got, "little"))) == expected
+    assert documents_at(got, array("Q", [0])) == ([0] if expected else [])
+
+
+def test_a_list_step_reaches_every_later_position_in_range():
+    """From a short list into a longer one, each position reaches all the positions within its slop."""
+    assert step([5], [1, 6, 7, 8, 12], 3) == [6, 7, 8]
+    assert step([5, 6], [7], 1) == [7]
+    assert step([0, 3], [1, 2, 3, 4, 5, 9], 2) == [1, 2, 4, 5]
