@@ -1,14 +1,10 @@
-"""Parse letters in parallel and write a fresh index (or an updated copy), then switch to it atomically."""
+"""Write a fresh index (or an updated copy) from letters parsed in parallel (parse_pool.py), then
+switch to it atomically."""
 from __future__ import annotations
 
-import hashlib
 import json
-import multiprocessing
 import os
-import resource
 import shutil
-import signal
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,22 +13,16 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from .extract import find_letters
-from .model import ParseError
-from .parse import parse_file
 from .analysis import stem_word
+from .extract import find_letters
+from .parse_pool import Chunk, Parsed, file_digest, parse_all, write_run
 from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader
 from .rows import RowWriter
-from .runs import ChunkPostings, Run
-from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, documents, letter_key
+from .runs import Run
+from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from .store import (MANIFEST, POSTINGS, STEMS, SUMMARY, BuildLock, current_build, prune_builds,
-                    read_manifest, release_inherited_locks, switch_to)
+                    read_manifest, switch_to)
 from .table_writer import PostingsWriter
-
-FILE_SECONDS = 30  # one pathological file may not stall a build
-FILE_MEMORY = 2 * 1024**3
-CHUNK_LETTERS = 1024  # letters a parse worker gathers into one run of the match table (runs.py)
-MAX_RUNS = 200  # ...or more per chunk, so the table's final merge reads at most this many runs
 
 
 @dataclass
@@ -50,23 +40,6 @@ class BuildReport:
     @property
     def letters_per_second(self) -> float:
         return self.letters / self.seconds if self.seconds else 0.0
-
-
-@dataclass
-class _Parsed:
-    path: str
-    digest: str
-    key: str = ""
-    docs: list = field(default_factory=list)
-    error: str = ""
-
-
-@dataclass
-class _Chunk:
-    """Consecutive letters parsed by one worker, and the run of their match-table entries."""
-
-    letters: list
-    run: Run
 
 
 class BuildError(Exception):
@@ -90,11 +63,11 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
             previous = None  # built by another version: an update cannot reuse it, so build afresh
         old_files = read_manifest(previous)["files"] if previous else {}
         stamps = {p: _stamp(p) for p in files}  # taken before reading: a later change shows next time
-        digests = {p: _known_digest(old_files.get(p), stamps[p]) or _digest(p) for p in files} if previous else {}
+        digests = {p: _known_digest(old_files.get(p), stamps[p]) or file_digest(p) for p in files} if previous else {}
         todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
         kept = {p: old_files[p] | {"stamp": stamps[p]} for p in files if previous and p in old_files and p not in todo}
         target = _new_build_dir(root, previous)
-        parsed = _parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
+        parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
         try:
             manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
         except BaseException:
@@ -124,13 +97,6 @@ def _known_digest(entry: dict | None, stamp: list[int]) -> str:
     return entry["hash"] if entry and stamp and entry.get("stamp") == stamp else ""
 
 
-def _digest(path: str) -> str:
-    try:
-        return hashlib.sha1(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
 def _new_build_dir(root: Path, previous: Path | None) -> Path:
     target = root / "builds" / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     target.mkdir()
@@ -141,7 +107,7 @@ def _new_build_dir(root: Path, previous: Path | None) -> Path:
     return target
 
 
-def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[_Chunk],
+def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[Chunk],
            report: BuildReport, stamps: dict[str, list[int]], jobs: int) -> dict:
     schema = build_schema()
     if previous:
@@ -197,22 +163,13 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
     return manifest_files
 
 
-def _run_of(chunk: _Chunk, taken: list[_Parsed]) -> Run:
+def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
     """The chunk's run, or, when a duplicate letter in it was left out, a run of the letters taken
     (made here: duplicates are rare, and the run must number exactly the documents Whoosh got)."""
     if len(taken) == sum(1 for item in chunk.letters if not item.error):
         return chunk.run
     os.unlink(chunk.run.path)
-    return _write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
-
-
-def _write_run(letters: list[_Parsed], path: Path) -> Run:
-    """The run of the table entries of these parsed letters (those that failed have none)."""
-    table = ChunkPostings()
-    for item in letters:
-        if not item.error:
-            table.add_letter(item.docs)
-    return table.write(path)
+    return write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
 
 
 def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples: dict[int, str], jobs: int) -> None:
@@ -262,94 +219,3 @@ def _write_manifest(target: Path, files: dict) -> None:
     os.replace(path.with_suffix(".tmp"), path)
 
 
-def _parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int, progress) -> Iterator[_Chunk]:
-    """(path, digest or "") pairs parsed in worker processes, a chunk of consecutive letters at a time,
-    in order; digests are filled in there, and each chunk's table entries are written under `runs`."""
-    size = max(min(CHUNK_LETTERS, -(-len(paths) // (jobs * 4))), -(-len(paths) // MAX_RUNS), 1)
-    chunks = [(paths[i:i + size], str(runs / f"run{i // size:05d}.tmp")) for i in range(0, len(paths), size)]
-    done = 0
-    window = threading.Semaphore(jobs * 2)  # parsed chunks waiting for the writer, at most
-    stopped = False
-
-    def feed() -> Iterator[tuple[list, str]]:
-        for task in chunks:
-            window.acquire()  # never let results pile up in memory when the writer is the slower side
-            if stopped:
-                return
-            yield task
-
-    if jobs == 1 or len(paths) < 4:
-        results = map(_parse_chunk, chunks)
-        pool = None
-    else:
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_limit_worker)
-        results = pool.imap(_parse_chunk, feed())
-    try:
-        for chunk in results:
-            if pool:
-                window.release()
-            for _ in chunk.letters:
-                done += 1
-                if progress:
-                    progress(done, len(paths))
-            yield chunk
-    finally:
-        if pool:
-            stopped = True
-            for _ in range(jobs * 2 + 1):
-                window.release()  # wake the feeder so the pool can shut down
-            pool.terminate()
-            pool.join()
-
-
-def _parse_chunk(task: tuple[list[tuple[str, str]], str]) -> _Chunk:
-    """Worker: parse a chunk of letters and write the run of their table entries."""
-    paths, run_path = task
-    letters = [_parse_one(p) for p in paths]
-    return _Chunk(letters, _write_run(letters, Path(run_path)))
-
-
-def _limit_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    release_inherited_locks()
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard == resource.RLIM_INFINITY or hard > FILE_MEMORY:
-        resource.setrlimit(resource.RLIMIT_AS, (FILE_MEMORY, hard))
-
-
-class _Timeout(Exception):
-    pass
-
-
-def _on_alarm(signum, frame):
-    raise _Timeout()
-
-
-def _parse_one(task: tuple[str, str]) -> _Parsed:
-    """Worker: extract, parse and make documents for one file; every failure becomes a reason."""
-    path, digest = task
-    digest = digest or _digest(path)
-    old = signal.signal(signal.SIGALRM, _on_alarm) if _can_alarm() else None
-    if old is not None:
-        signal.alarm(FILE_SECONDS)
-    try:
-        det = parse_file(path)
-        return _Parsed(path, digest, letter_key(det), documents(det, digest))
-    except ParseError as exc:
-        return _Parsed(path, digest, error=exc.reason)
-    except _Timeout:
-        return _Parsed(path, digest, error=f"gave up after {FILE_SECONDS} s (pathological file?)")
-    except MemoryError:
-        return _Parsed(path, digest, error="needs too much memory to read")
-    except RecursionError:
-        return _Parsed(path, digest, error="too deeply nested to read")
-    finally:
-        if old is not None:
-            signal.alarm(0)
-            signal.signal(signal.SIGALRM, old)
-
-
-def _can_alarm() -> bool:
-    """SIGALRM bounds one file's time in a pool worker, or in-process when this is the main thread."""
-    return (multiprocessing.current_process().name != "MainProcess"
-            or threading.current_thread() is threading.main_thread())

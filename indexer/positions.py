@@ -4,9 +4,10 @@ Each word field has one position space: a document's words are numbered from its
 documents are GAP positions apart. The match table keeps, for every word, the set of positions where
 it stands (postings.position_key). "b within 1 to N words after a" is then (a << 1 | ... | a << N) & b,
 a few shifts and ANDs over big integers in C, whatever the number of documents; a longer phrase
-chains the step word by word (rare words walk their lists instead: `step`). That is Whoosh's Phrase rule (SpanNear2, ordered: each word 1 to `slop`
-positions after the one matched before it; slop 1 = adjacent), so answers are exact, and positions
-are those of the index's own tokenizer (analysis.words), which is what Whoosh counted too.
+chains the step word by word (rare words walk their lists instead: `step`). That is Whoosh's Phrase
+rule (SpanNear2, ordered: each word 1 to `slop` positions after the one matched before it; slop 1 =
+adjacent), so answers are exact, and positions are those of the index's own tokenizer
+(analysis.words), which is what Whoosh counted too.
 """
 from __future__ import annotations
 

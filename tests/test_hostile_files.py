@@ -12,7 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from indexer.build import FILE_SECONDS, build_index
+from indexer.build import build_index
+from indexer.parse_pool import FILE_SECONDS
 from indexer.extract import MAX_TEXT_BYTES
 from indexer.search import get_letter, search
 from indexer.store import IndexHandle, current_build, read_manifest
