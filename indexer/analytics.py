@@ -2,8 +2,9 @@
 
 Every figure comes from one pass over sortable columns of the live documents (never their stored
 fields): each column is read in bulk, rows are counted in C by `Counter` over zipped columns, and
-only distinct combinations are visited in Python. This runs once per build (`warm`, or the first
-page) and is kept in `live.cache`. A page then reads counters; the few documents it lists are picked
+only distinct combinations are visited in Python. This runs once per build, in the build itself
+(`save`: the build keeps the result beside its index), and each server process loads that copy once
+(`warm`, or the first page) into `live.cache`. A page then reads counters; the few documents it lists are picked
 from the kept columns on first request (C-level scans, a few ms) and their stored fields fetched.
 Rates describe past decisions, with their count and 95% interval (`outcome_stats`); never predictions.
 """
@@ -16,12 +17,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
+from pathlib import Path
 
 from whoosh import columns
+from whoosh.filedb.filestore import FileStorage
 
+from .build_objects import read_object, write_object
 from .citations import section_key
 from .guidelines import SOURCE_LABELS
-from .schema import decision_url, iso_date
+from .schema import build_schema, decision_url, iso_date
 from .search import outcome_stats
 from .store import IndexHandle, Live, as_live
 
@@ -37,6 +41,7 @@ EXAMPLES = 3
 ROWS = 100
 PAGE_SIZE = 20
 CACHE_KEY = "analytics"
+AGGREGATES_VERSION = 1  # of the pickled Aggregates a build keeps: raise it when Aggregates or Group change
 
 
 @dataclass
@@ -66,31 +71,44 @@ class Aggregates:
 
 
 def aggregates(index: IndexHandle | Live) -> Aggregates:
-    """All aggregates of the live build, computed on first use and cached for the build's lifetime."""
+    """All aggregates of the live build: the build's own copy (`save`), else computed; on first use,
+    then cached for the build's lifetime."""
     live = as_live(index)
     found = live.cache.get(CACHE_KEY)
     if found is None:
         with live.cache.setdefault(CACHE_KEY + ".lock", threading.Lock()):
             found = live.cache.get(CACHE_KEY)
             if found is None:
-                found = live.cache[CACHE_KEY] = _compute(live)
+                found = read_object(live.build, CACHE_KEY, AGGREGATES_VERSION) or compute(live)
+                live.cache[CACHE_KEY] = found
     return found
 
 
+def save(build: Path) -> None:
+    """Compute a just-written build's aggregates and keep them with it, so that each server worker
+    loads them on opening the build (0.14 s at 100,000 letters) rather than computing them (2.3 s)."""
+    with FileStorage(str(build)).open_index(schema=build_schema()).reader() as reader:
+        write_object(build, CACHE_KEY, AGGREGATES_VERSION, _aggregate(reader))
+
+
 def warm(live: Live) -> None:
-    """Compute the aggregates now (e.g. in a background thread at start-up) so pages answer at once."""
+    """Load (or compute) the aggregates now, e.g. in a background thread at start-up, so pages answer at once."""
     aggregates(live)
 
 
-def _compute(live: Live) -> Aggregates:
+def compute(live: Live) -> Aggregates:
+    """Work the aggregates out from a build's columns (what `save` keeps for the servers)."""
     with live.searcher() as searcher:
-        reader = searcher.reader()
-        cols = {name: column_values(reader, name) for name in COLUMNS}
-        docnums = list(range(reader.doc_count_all()))
-        if reader.has_deletions():
-            alive = [not reader.is_deleted(d) for d in docnums]
-            docnums = list(compress(docnums, alive))
-            cols = {name: list(compress(values, alive)) for name, values in cols.items()}
+        return _aggregate(searcher.reader())
+
+
+def _aggregate(reader) -> Aggregates:
+    cols = {name: column_values(reader, name) for name in COLUMNS}
+    docnums = list(range(reader.doc_count_all()))
+    if reader.has_deletions():
+        alive = [not reader.is_deleted(d) for d in docnums]
+        docnums = list(compress(docnums, alive))
+        cols = {name: list(compress(values, alive)) for name, values in cols.items()}
     years = {d: str(d // 10000) for d in set(cols["decided"])}
     cols["year"] = list(map(years.__getitem__, cols["decided"]))
     overturned = list(map("overturned".__eq__, cols["outcome"]))

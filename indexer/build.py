@@ -13,7 +13,9 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
+from . import analytics
 from .analysis import stem_word
+from .build_objects import is_build_object
 from .extract import find_letters
 from .parse_pool import Chunk, Parsed, file_digest, parse_all, write_run
 from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader
@@ -70,6 +72,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
         try:
             manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
+            analytics.save(target)  # servers load these rather than each working them out on opening the build
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -102,7 +105,8 @@ def _new_build_dir(root: Path, previous: Path | None) -> Path:
     target.mkdir()
     if previous:  # segments are immutable: hard links make a private copy at no cost
         for item in previous.iterdir():
-            if item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS, SUMMARY):
+            if (item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS, SUMMARY)
+                    and not is_build_object(item.name)):
                 os.link(item, target / item.name)
     return target
 

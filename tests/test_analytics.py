@@ -10,9 +10,10 @@ import pytest
 
 from indexer import analytics
 from indexer.build import build_index
+from indexer.build_objects import read_object, write_object
 from indexer.citations import relied_on, section_key
 from indexer.parse import parse_file
-from indexer.store import IndexHandle
+from indexer.store import IndexHandle, current_build
 from indexer.treatment import normalize_treatment
 
 from .conftest import DATA, SEEDS
@@ -171,13 +172,19 @@ def test_computed_once_per_build_and_warmed(seeds_index):
     assert analytics.aggregates(live) is first and first.decisions == 312
 
 
-def test_bulk_column_reads_equal_whoosh_and_skip_deleted_documents(tmp_path):
+def _seed_texts_built(tmp_path):
+    """The five seed texts copied to a folder and built into an index: (folder, index root)."""
     seeds = tmp_path / "letters"
     seeds.mkdir()
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, seeds / path.name)
     root = tmp_path / "index"
     build_index([str(seeds)], root, jobs=1)
+    return seeds, root
+
+
+def test_bulk_column_reads_equal_whoosh_and_skip_deleted_documents(tmp_path):
+    seeds, root = _seed_texts_built(tmp_path)
     (seeds / "001_ec44e932cb4293ad.txt").unlink()  # its one decision: Norco, overturned
     shutil.copy(SEEDS / "dwc-2016-2017" / "CM16-0230651.pdf", seeds)
     build_index([str(seeds)], root, jobs=1, update=True)
@@ -195,3 +202,50 @@ def test_bulk_column_reads_equal_whoosh_and_skip_deleted_documents(tmp_path):
                               "004_f0d839e0a1819322", "CM16-0230651")]
     assert agg.treatments["hydrocodone/acetaminophen"].counts == [
         sum(d["outcome"] == "Upheld" for d in norco), sum(d["outcome"] == "Overturned" for d in norco)]
+
+
+def _figures(agg: analytics.Aggregates) -> tuple:
+    """Everything an Aggregates holds, as plain data to compare."""
+    def groups(found: dict) -> dict:
+        return {n: (g.name, g.category, {d: dict(c) for d, c in g.by.items()}, dict(g.spellings)) for n, g in found.items()}
+    return agg.decisions, agg.rows, agg.lookup, groups(agg.treatments), groups(agg.sections)
+
+
+def _copy_of(seeds_index, tmp_path):
+    build = tmp_path / "build"
+    shutil.copytree(current_build(seeds_index), build)
+    return build
+
+
+def test_a_build_keeps_its_aggregates_as_a_server_would_compute_them(seeds_index):
+    live = IndexHandle(seeds_index).live()
+    kept = read_object(live.build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)
+    assert kept is not None and _figures(kept) == _figures(analytics.compute(live))
+
+
+def test_a_server_loads_the_kept_aggregates_and_computes_when_they_are_unusable(seeds_index, tmp_path):
+    build = _copy_of(seeds_index, tmp_path)
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "current").symlink_to(build)
+    computed = _figures(analytics.compute(IndexHandle(root).live()))
+    marked = read_object(build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)
+    marked.decisions = -1  # proves the server took the build's copy rather than working it out
+    write_object(build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION, marked)
+    assert analytics.aggregates(IndexHandle(root).live()).decisions == -1
+    for damage in (b"not a pickle", b""):
+        (build / f"{analytics.CACHE_KEY}.pickle").write_bytes(damage)
+        assert _figures(analytics.aggregates(IndexHandle(root).live())) == computed
+    write_object(build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION - 1, marked)  # an older format
+    assert _figures(analytics.aggregates(IndexHandle(root).live())) == computed
+
+
+def test_an_update_keeps_its_own_aggregates_and_leaves_the_previous_builds(tmp_path):
+    seeds, root = _seed_texts_built(tmp_path)
+    before = current_build(root)
+    first = _figures(read_object(before, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION))
+    shutil.copy(SEEDS / "dwc-2016-2017" / "CM16-0230651.pdf", seeds)
+    build_index([str(seeds)], root, jobs=1, update=True)
+    after = read_object(current_build(root), analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)
+    assert after.decisions == first[0] + 10
+    assert _figures(read_object(before, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)) == first
