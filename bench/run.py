@@ -13,8 +13,8 @@ bench/load.py when it exists, twice on hard-linked copies of the index: without 
 index under load) and while updates add the extra letters to the N letters and take them away again,
 in turn (the index keeps its size and switches under the clients; --quick runs only this one), for
 --rebuild-seconds: builds yield the CPU to the server (`indexer build --nice`), so under 32 busy
-clients an update adding 1,000 letters takes 35-115 s and a minute may see no switch at all. PDFs are built once, at
---pdf-letters. Prints markdown tables and every target with PASS/FAIL, writes `--out/results.json`.
+clients an update adding 1,000 letters takes 35-115 s and a minute may see no switch at all. PDFs
+are built once, at --pdf-letters. Prints markdown tables and every target with PASS/FAIL, writes `--out/results.json`.
 Exits 0 when targets fail (it is a measurement), 1 when a step errored.
 """
 from __future__ import annotations
@@ -120,7 +120,7 @@ def run_queries(index: Path, mix, warm) -> dict:
     from indexer.store import IndexHandle
 
     handle = IndexHandle(index)
-    warm_index(handle.live())  # what `indexer serve` does in the background when it opens a build
+    warm_index(handle.live())  # the search half of what `indexer serve` warms when it opens a build
     for q in warm:
         search(handle, q.text)
     gc.collect()

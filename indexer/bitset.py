@@ -104,9 +104,5 @@ def decode_sparse(data: bytes) -> accumulate:
 
 
 def decode_ids(data: bytes) -> list[int]:
-    """The sorted document numbers stored by `encode` (used when merging an update into old postings)."""
-    if data[:1] == b"D":
-        return members(int.from_bytes(data[1:], "little"))
-    deltas = array("I")
-    deltas.frombytes(data[1:])
-    return list(accumulate(deltas))
+    """The sorted numbers of a set stored by `encode`, whichever form it took."""
+    return list(decode_sparse(data)) if is_sparse(data) else members(data[1:])

@@ -72,7 +72,6 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
         try:
             manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
-            analytics.save(target)  # servers load these rather than each working them out on opening the build
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -177,7 +176,8 @@ def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
 
 
 def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples: dict[int, str], jobs: int) -> None:
-    """Write the match table and the rows, and prove they are keyed by the document numbers Whoosh gave."""
+    """Write the match table and the rows, and prove they are keyed by the document numbers Whoosh gave;
+    keep the precedent aggregates, which servers load rather than each working them out (analytics.save)."""
     ix = FileStorage(str(target)).open_index(schema=build_schema())
     with ix.reader() as reader:
         size = reader.doc_count_all()
@@ -185,6 +185,7 @@ def _finish_table(target: Path, table: PostingsWriter, rows: RowWriter, samples:
         for docnum, doc_id in samples.items():
             if reader.stored_fields(docnum).get("id") != doc_id:
                 raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
+        analytics.save(target, reader)
     table.finish(size, deleted, jobs)
     rows.finish(size)
 

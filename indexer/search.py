@@ -159,7 +159,7 @@ def warm(live: Live) -> None:
     carry a letter's text to all its decisions (proximity in the summary: 0.2 s at 100,000 letters)."""
     for name in ("outcome", "category", SPECIALTY, "source", YEARS, MONTHS):
         value_sets(live, name)
-    live.postings.whole_letters(0)
+    live.postings.warm()
 
 
 def by_date(live: Live, bits: int, need: int, newest: bool = True) -> list[int]:

@@ -17,6 +17,8 @@ import shutil
 import zlib
 from array import array
 from bisect import bisect_right
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -58,8 +60,7 @@ class PostingsWriter:
         """Merge old table (update) and runs into the final files (merge_table, in `jobs` processes);
         `size` = document slots."""
         old = PostingsReader(self.previous) if self.previous else None
-        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces,
-                                            (DOCUMENT_DENSE, POSITION_DENSE), jobs)
+        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces, jobs)
         for path, *_ in self.runs:
             os.unlink(path)
         (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
@@ -75,14 +76,13 @@ class PostingsWriter:
                                                         "positions": self.spaces}))
 
 
-def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], dense: tuple[int, int],
+def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int],
                 jobs: int = 1) -> tuple[list[str], array, array]:
     """Write `out/data.bin`; return (keys, offsets, counts). `runs`: (path, first document, field ->
-    first position, marks); `old`: a PostingsReader of the previous build or None; `dense`: the bitmap
-    thresholds of document and position sets (bitset.encode_runs)."""
+    first position, marks); `old`: a PostingsReader of the previous build or None."""
     bounds = [None, *_split(runs, jobs), None]
     ranges = list(zip(bounds, bounds[1:]))
-    job = (out, runs, old, size, spaces, dense)
+    job = (out, runs, old, size, spaces)
     if len(ranges) == 1:
         _merge_range(*job, 0, None, None)
     else:
@@ -93,7 +93,8 @@ def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], d
         for worker in workers:
             worker.join()
         if any(worker.exitcode for worker in workers):
-            raise ChildProcessError(f"a merge process of the match table failed (exit codes {[w.exitcode for w in workers]})")
+            codes = [worker.exitcode for worker in workers]
+            raise ChildProcessError(f"a merge process of the match table failed (exit codes {codes})")
     keys, offsets, counts = [], array("Q", [0]), array("I")
     with open(out / "data.bin", "wb") as data:
         for i in range(len(ranges)):
@@ -127,16 +128,17 @@ def _split(runs: list, jobs: int) -> list[str]:
     return cuts
 
 
-def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int], dense: tuple[int, int],
+def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int],
                  part: int, lo: str | None, hi: str | None) -> None:
     sources = [_read_run(path, docnum, starts, marks, lo, hi) for path, docnum, starts, marks in runs]
     if old is not None:
         sources.insert(0, _read_old(old, lo, hi))  # old documents come first in number order
     keys, lengths, counts = [], array("Q"), array("I")
     with open(out / f"part{part}.data", "wb") as data:
-        for k, parts in _grouped(heapq.merge(*sources, key=lambda entry: entry[0])):
+        for k, entries in groupby(heapq.merge(*sources, key=itemgetter(0)), key=itemgetter(0)):
+            parts = [(kind, payload) for _, kind, payload in entries]
             field = position_field(k)  # a word's positions are a set over its field's position space
-            blob, count = _merge_parts(parts, *((spaces[field], dense[1]) if field else (size, dense[0])))
+            blob, count = _merge_parts(parts, *((spaces[field], POSITION_DENSE) if field else (size, DOCUMENT_DENSE)))
             data.write(blob)
             keys.append(k)
             lengths.append(len(blob))
@@ -173,18 +175,6 @@ def _read_old(old, lo: str | None, hi: str | None) -> Iterator[tuple[str, int, t
     last = keys.bisect_left(hi) if hi is not None else len(keys)
     for i in range(first, last):
         yield keys[i], 0, (old.blob(i), old.counts[i])
-
-
-def _grouped(entries) -> Iterator[tuple[str, list]]:
-    current, parts = None, []
-    for k, kind, payload in entries:
-        if k != current and parts:
-            yield current, parts
-            parts = []
-        current = k
-        parts.append((kind, payload))
-    if parts:
-        yield current, parts
 
 
 def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int) -> tuple[bytes, int]:
