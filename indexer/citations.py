@@ -10,7 +10,7 @@ starts only at a comma followed by a capital letter, outside brackets.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 SOURCES = ("mtus", "acoem", "odg", "other")
@@ -27,7 +27,8 @@ class Citation:
     pages: tuple[str, ...]  # "78-80", "124"
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"sections": list(self.sections), "pages": list(self.pages)}
+        return {"source": self.source, "guideline": self.guideline, "year": self.year,
+                "sections": list(self.sections), "pages": list(self.pages)}
 
 
 _HYPHENS = re.compile("[\ufffe\u00ad\u2010\u2011]")  # hyphens as some extractors print them

@@ -50,6 +50,11 @@ def match(postings: PostingsReader, q: wq.Query, seconds: float = SEARCH_SECONDS
     return Matches(bits, run.clauses)
 
 
+def _term_key(q: wq.Term) -> str:
+    text = q.text.decode("utf-8") if isinstance(q.text, bytes) else str(q.text)
+    return key(q.fieldname, text)
+
+
 class _Run:
     def __init__(self, postings: PostingsReader, deadline: float):
         self.p, self.deadline = postings, deadline
@@ -60,7 +65,8 @@ class _Run:
             return intersection([self.eval(c, scored) for c in q.subqueries])
         if isinstance(q, wq.Or):
             if all(isinstance(c, wq.Term) for c in q.subqueries) and len({c.fieldname for c in q.subqueries}) == 1:
-                return self._scored(q.subqueries[0].fieldname, union([self._term(c) for c in q.subqueries]), scored)
+                words = self.p.bits_any([_term_key(c) for c in q.subqueries])  # a word's forms, or synonyms
+                return self._scored(q.subqueries[0].fieldname, words, scored)
             return union([self.eval(c, scored) for c in q.subqueries])
         if isinstance(q, wq.AndNot):
             positive = self.eval(q.a, scored)
@@ -89,8 +95,7 @@ class _Run:
         return bits
 
     def _term(self, q: wq.Term) -> int:
-        text = q.text.decode("utf-8") if isinstance(q.text, bytes) else str(q.text)
-        return self.p.bits(key(q.fieldname, text))
+        return self.p.bits(_term_key(q))
 
     def _phrase(self, q: wq.Phrase) -> int:
         tokens, field = list(q.words), q.fieldname
@@ -132,7 +137,7 @@ class _Run:
         if len(words) > MAX_EXPANSION:
             raise QueryError(f'{q.fieldname}:{text} stands for {len(words):,} different words; '
                              f'type more letters before the *', FIELDS)
-        return union([self.p.bits(w) for w in words])
+        return self.p.bits_any(words)
 
     def _range(self, fieldname: str, start: int | None, end: int | None) -> int:
         """Dates as the fewest year, month and day sets that cover [start, end] exactly."""

@@ -5,6 +5,9 @@ Whoosh scores every matching document in Python (about 5-10 us each), so a commo
 100,000 letters costs seconds. Totals, facets and filters only need *which* documents match, and as
 bit sets (see bitset.py) those are a few C operations whatever the number of matches. Word pairs and
 triples make phrases of two and three words one exact lookup, since every word is indexed in order.
+A letter's own text (LETTER_FIELDS: its summary) is keyed on the letter's first decision only, and
+`bits_any` spreads it to the letter's other decisions when read: at 100,000 letters that halves the
+members the build writes.
 
 Layout of `<build>/postings/`: `keys.txt` (sorted keys, one per line), `offsets.bin` (uint64, one more
 than keys), `counts.bin` (uint32 document frequency), `decided.bin` (uint32
@@ -31,6 +34,7 @@ from typing import Iterator
 from . import bitset
 from .analysis import words
 from .keylist import SortedKeys
+from .schema import LETTER_FIELDS
 
 DIRECTORY = "postings"
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
@@ -44,6 +48,7 @@ POSITION_DENSE = 512  # a position set holding one position in 512 or more is ke
 # such sets decode 5x faster as bitmaps (zlib + int.from_bytes in C, against a Python step per member)
 # for about 16% more bytes; sparser ones are smaller and about as fast as deltas.
 DOCUMENT_DENSE = 256
+LETTER_PREFIXES = tuple(f"{name}{SEP}" for name in LETTER_FIELDS)  # keys held by a letter's first decision
 
 
 def key(field: str, term: str) -> str:
@@ -145,16 +150,19 @@ class PostingsReader:
         return out
 
     def warm(self) -> None:
-        """Make the sets whole_letters needs now (0.2 s at 100,000 letters) rather than on the first
-        proximity search in a letter's text."""
+        """Make the sets whole_letters needs now rather than on the first search in a letter's text."""
         self._letter_depths()
 
     def _letter_depths(self) -> list[int]:
-        """[k-1]: the documents that are their letter's k-th decision or later (made once)."""
+        """[k-1]: the documents that are their letter's (k+1)-th decision or later (made once). A
+        document is one when it is not a first decision and the one before it is a k-th or later:
+        a shift and an AND per depth, from the set of first decisions."""
         if self._later is None:
-            depth = [d - f for d, f in enumerate(self.first)]
-            self._later = [bitset.from_ids([d for d, n in enumerate(depth) if n >= k], self.size)
-                           for k in range(1, max(depth, default=0) + 1)]
+            later = ((1 << self.size) - 1) & ~bitset.from_ids(set(self.first), self.size)
+            self._later, deeper = [], later
+            while deeper:
+                self._later.append(deeper)
+                deeper = later & (deeper << 1)
         return self._later
 
     def _find(self, k: str) -> int:
@@ -166,11 +174,22 @@ class PostingsReader:
 
     def bits(self, k: str) -> int:
         """The documents holding a key (0 when none)."""
-        i = self._find(k)
-        return _decode(self.blob(i), self.size) if i >= 0 else 0
+        return self.bits_any([k])
+
+    def bits_any(self, keys: list[str]) -> int:
+        """The documents holding any of these keys of one field. A key of a letter's own text (its
+        summary) is stored on the letter's first decision only and holds all its decisions: the
+        union is spread to the letters once, not key by key."""
+        found = 0
+        for k in keys:
+            i = self._find(k)
+            if i >= 0:
+                found |= _decode(self.blob(i), self.size)
+        return self.whole_letters(found) if keys and keys[0].startswith(LETTER_PREFIXES) and found else found
 
     def count(self, k: str) -> int:
-        """Document frequency of a key (deleted documents included)."""
+        """Document frequency of a key (deleted documents included; a letter-text key counts all the
+        decisions of its letters, as `bits` gives them)."""
         i = self._find(k)
         return self.counts[i] if i >= 0 else 0
 

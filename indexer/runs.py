@@ -67,10 +67,10 @@ class ChunkPostings:
         start, pending = len(self.decided), self.pending
         tokens = [{f: words(d[f]) for f in WORD_FIELDS if d.get(f)} for d in docs]  # each field split once
         numbers = range(start, start + len(docs))
-        for name in LETTER_FIELDS:  # the letter's own text (its summary) is held by each of its decisions
+        for name in LETTER_FIELDS:  # the letter's own text (its summary) is keyed on its first decision
             if docs and name in tokens[0]:
                 for k in token_keys(name, tokens[0][name]):
-                    pending[k].extend(numbers)
+                    pending[k].append(start)
         for docnum, doc, fields in zip(numbers, docs, tokens):
             self.decided.append(doc.get("decided", 0))
             self.first.append(start)

@@ -12,7 +12,7 @@ from .citations import distinct_sections, relied_on
 from .guidelines import decision_sources
 from .model import Determination
 
-SCHEMA_VERSION = 8  # also the layout of the match table (postings/) and the rows (rows/)
+SCHEMA_VERSION = 9  # also the layout of the match table (postings/) and the rows (rows/)
 # Whoosh keeps each decision's stored fields and the analytics columns; it does not index the words.
 # Every word, pair, triple and value lives in the match table (postings.py), which answers all
 # matching; phrases longer than three words and proximity use the words' position sets there

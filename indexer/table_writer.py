@@ -16,6 +16,7 @@ import pickle
 import shutil
 import zlib
 from array import array
+from collections import Counter
 from bisect import bisect_right
 from itertools import groupby
 from operator import itemgetter
@@ -23,7 +24,8 @@ from pathlib import Path
 from typing import Iterator
 
 from . import bitset
-from .postings import DIRECTORY, DOCUMENT_DENSE, POSITION_DENSE, PostingsReader, position_field, read_array
+from .postings import (DIRECTORY, DOCUMENT_DENSE, LETTER_PREFIXES, POSITION_DENSE, PostingsReader, position_field,
+                       read_array)
 from .schema import WORD_FIELDS
 
 
@@ -60,7 +62,8 @@ class PostingsWriter:
         """Merge old table (update) and runs into the final files (merge_table, in `jobs` processes);
         `size` = document slots."""
         old = PostingsReader(self.previous) if self.previous else None
-        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces, jobs)
+        letter_sizes = _letter_sizes(self.first, size)
+        keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces, letter_sizes, jobs)
         for path, *_ in self.runs:
             os.unlink(path)
         (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
@@ -76,13 +79,22 @@ class PostingsWriter:
                                                         "positions": self.spaces}))
 
 
-def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int],
+def _letter_sizes(first: array, size: int) -> array:
+    """Decisions per letter, at its first decision (0 elsewhere): what a letter-text key counts."""
+    sizes = array("I", bytes(4 * size))
+    for f, n in Counter(first[:size]).items():  # counted in C; a step per letter, not per decision
+        sizes[f] = n
+    return sizes
+
+
+def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], letter_sizes: array,
                 jobs: int = 1) -> tuple[list[str], array, array]:
     """Write `out/data.bin`; return (keys, offsets, counts). `runs`: (path, first document, field ->
-    first position, marks); `old`: a PostingsReader of the previous build or None."""
+    first position, marks); `old`: a PostingsReader of the previous build or None; `letter_sizes`:
+    _letter_sizes."""
     bounds = [None, *_split(runs, jobs), None]
     ranges = list(zip(bounds, bounds[1:]))
-    job = (out, runs, old, size, spaces)
+    job = (out, runs, old, size, spaces, letter_sizes)
     if len(ranges) == 1:
         _merge_range(*job, 0, None, None)
     else:
@@ -128,7 +140,7 @@ def _split(runs: list, jobs: int) -> list[str]:
     return cuts
 
 
-def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int],
+def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int], letter_sizes: array,
                  part: int, lo: str | None, hi: str | None) -> None:
     sources = [_read_run(path, docnum, starts, marks, lo, hi) for path, docnum, starts, marks in runs]
     if old is not None:
@@ -138,7 +150,8 @@ def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int],
         for k, entries in groupby(heapq.merge(*sources, key=itemgetter(0)), key=itemgetter(0)):
             parts = [(kind, payload) for _, kind, payload in entries]
             field = position_field(k)  # a word's positions are a set over its field's position space
-            blob, count = _merge_parts(parts, *((spaces[field], POSITION_DENSE) if field else (size, DOCUMENT_DENSE)))
+            blob, count = _merge_parts(parts, *((spaces[field], POSITION_DENSE) if field else (size, DOCUMENT_DENSE)),
+                                       letter_sizes if k.startswith(LETTER_PREFIXES) else None)
             data.write(blob)
             keys.append(k)
             lengths.append(len(blob))
@@ -177,12 +190,18 @@ def _read_old(old, lo: str | None, hi: str | None) -> Iterator[tuple[str, int, t
         yield keys[i], 0, (old.blob(i), old.counts[i])
 
 
-def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int) -> tuple[bytes, int]:
-    """One key's encoded set. An update leaves the old entry's bytes as they are and appends the new
-    documents as one more compressed part (the reader ORs the parts), so it never re-reads or
+def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int,
+                 letter_sizes: array | None) -> tuple[bytes, int]:
+    """One key's encoded set and its count (for a letter-text key, held by first decisions, the
+    decisions of those letters). An update leaves the old entry's bytes as they are and appends the
+    new documents as one more compressed part (the reader ORs the parts), so it never re-reads or
     re-compresses the old sets; a full build writes one part."""
     old, count = parts[0][1] if parts[0][0] == 0 else (b"", 0)
     runs = [payload for kind, payload in parts if kind == 1]
     if not runs:
         return old, count
-    return old + zlib.compress(bitset.encode_runs(runs, size, dense), 1), count + sum(len(ids) for _, ids in runs)
+    if letter_sizes is None:
+        count += sum(len(ids) for _, ids in runs)
+    else:
+        count += sum(sum(map(letter_sizes.__getitem__, map(offset.__add__, ids))) for offset, ids in runs)
+    return old + zlib.compress(bitset.encode_runs(runs, size, dense), 1), count

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.vocab import GENERIC_OF
 
@@ -275,6 +276,7 @@ def _refills(text: str) -> int | None:
     return 0 if (m[1] or "").lower() == "no" else _num(m[1] or m[2])
 
 
+@lru_cache(maxsize=8192)  # items repeat ("Norco 10/325mg #120"); a Treatment is frozen, so one may be shared
 def normalize_treatment(item: str) -> Treatment:
     """Classify and canonicalise one disputed item (general rules, first match wins)."""
     raw = _DOS.sub("", " ".join(item.split()))

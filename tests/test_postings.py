@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from indexer import bitset
 from indexer.positions import GAP
 from indexer.postings import PostingsReader, date_keys, text_keys
-from indexer import runs
+from indexer import postings, runs
 from indexer.runs import ChunkPostings
 from indexer.table_writer import PostingsWriter
 
@@ -159,3 +159,29 @@ def test_sorted_keys_read_as_the_list_they_were_written_from(keys):
     assert table[5:2] == [] and table[::7] == keys[::7]
     with pytest.raises(IndexError):
         table[len(keys)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 9), min_size=1, max_size=12), st.integers(1, 5))
+def test_a_letters_text_is_stored_once_and_read_for_all_its_decisions(tmp_path_factory, sizes, per_run):
+    """A summary key holds only its letters' first decisions on disk; `bits` and `count` give every
+    decision of those letters, whatever the letters' sizes and however they are cut into runs."""
+    build = tmp_path_factory.mktemp("letters")
+    writer, docnum, letters = PostingsWriter(build), 0, []
+    for start in range(0, len(sizes), per_run):
+        chunk, first = ChunkPostings(), docnum
+        for n, size in enumerate(sizes[start:start + per_run], start=start):
+            chunk.add_letter([{"rationale": "why", "summary": f"Letter{chr(97 + n)} shared" if d == 0 else ""}
+                              for d in range(size)])
+            letters.append(list(range(docnum, docnum + size)))
+            docnum += size
+        writer.add_run(first, chunk.write(build / "postings" / f"run{start}.tmp"))
+    writer.finish(docnum, [])
+    table = PostingsReader(build / "postings")
+    for n, docs in enumerate(letters):
+        k = f"summary\x1fletter{chr(97 + n)}"
+        assert bitset.members(postings._decode(table.blob(table._find(k)), table.size)) == docs[:1]
+        assert bitset.members(table.bits(k)) == docs and table.count(k) == len(docs)
+    assert bitset.members(table.bits("summary\x1fshared")) == list(range(docnum)) == bitset.members(
+        table.bits_any([f"summary\x1fletter{chr(97 + n)}" for n in range(len(sizes))]))
+    assert table.count("summary\x1fshared") == docnum
