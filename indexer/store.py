@@ -108,7 +108,7 @@ class BuildLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            holder = _holder_pid(fd)
             os.close(fd)
             raise BuildLocked(f"another build is running on {self.path.parent} (pid {holder}); "
                               "wait for it to finish") from None
@@ -121,7 +121,30 @@ class BuildLock:
     def __exit__(self, *exc) -> None:
         if self.fd is not None:
             HELD_LOCKS.discard(self.fd)
+            os.ftruncate(self.fd, 0)  # a later loser must not name a finished build
             os.close(self.fd)
+
+
+def _holder_pid(fd: int, patience: float = 2.0) -> str:
+    """The lock holder's pid, waiting out the moment between its taking the lock and writing its pid."""
+    deadline = time.monotonic() + patience
+    while True:
+        text = os.pread(fd, 32, 0).decode(errors="replace").strip()
+        if text.isdigit() and _alive(int(text)):
+            return text
+        if time.monotonic() > deadline:
+            return "unknown"
+        time.sleep(0.01)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
 
 
 HELD_LOCKS: set[int] = set()  # forked workers close these, so a killed build's orphans cannot hold the lock

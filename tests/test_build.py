@@ -1,12 +1,14 @@
 """Building, updating and switching the index; what the CLI reports."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -99,8 +101,27 @@ def test_duplicates_and_bad_files_are_skipped_with_reasons(tmp_path):
 def test_a_second_build_on_the_same_index_is_refused(tmp_path):
     root = tmp_path / "ix"
     with BuildLock(root):
-        with pytest.raises(BuildLocked, match="another build is running"):
+        with pytest.raises(BuildLocked, match=rf"another build is running .* \(pid {os.getpid()}\)"):
             build_index([str(SEEDS / "000_9f06bb39291db0e8.txt")], root)
+    assert (root / ".build.lock").read_text() == ""  # released: no later refusal names this build
+
+
+def test_a_refusal_waits_for_the_holder_to_write_its_pid(tmp_path):
+    # the holder takes the lock, then writes its pid: a second build asking in between must still name it
+    root = tmp_path / "ix"
+    root.mkdir()
+    fd = os.open(root / ".build.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        (root / ".build.lock").write_text("999999999")  # a finished build's pid: not alive, not named
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        late = threading.Timer(0.3, lambda: os.pwrite(fd, str(os.getpid()).encode().ljust(9), 0))
+        late.start()
+        with pytest.raises(BuildLocked, match=rf"\(pid {os.getpid()}\)"):
+            with BuildLock(root):
+                pass
+        late.join()
+    finally:
+        os.close(fd)
 
 
 def test_killed_build_keeps_previous_index_and_next_build_succeeds(tmp_path):
