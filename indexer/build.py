@@ -20,7 +20,7 @@ from .extract import find_letters
 from .parse_pool import Chunk, Parsed, file_digest, parse_all, write_run
 from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader
 from .rows import RowWriter
-from .runs import Run
+from .runs import Run, remove_run
 from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from .store import (MANIFEST, POSTINGS, STEMS, SUMMARY, BuildLock, current_build, prune_builds,
                     read_manifest, switch_to)
@@ -171,7 +171,7 @@ def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
     (made here: duplicates are rare, and the run must number exactly the documents Whoosh got)."""
     if len(taken) == sum(1 for item in chunk.letters if not item.error):
         return chunk.run
-    os.unlink(chunk.run.path)
+    remove_run(chunk.run.path)
     return write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
 
 

@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from .build import BuildError, build_index
 from .extract import find_letters
 from .model import ParseError
 from .parse import parse_file
@@ -76,6 +75,8 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
 
     Example: indexer build seeds/ --index index/
     """
+    from .build import BuildError, build_index  # here: NumPy, which builds use, is no server's load
+
     _lower_priority(niceness)
     bar = _ProgressBar() if sys.stderr.isatty() else None
     try:

@@ -1,32 +1,25 @@
 """Writing the match table: the build's runs (runs.py) placed in document order, then merged with an
 update's old table into data, keys and offsets (the layout is postings.py's, which reads it).
 
-The merge was the build's last serial step (0.75 ms a decision, with the parse workers gone). Keys are
-split into ranges of about equal bytes, read off the runs' marks (runs.py writes one every MARK_EVERY
-entries, with its byte offset), and each range is merged by its own forked process into its own part
-files; the parts are then joined in key order. One range, in-process, when jobs is 1.
+The merge is the build's last step, after the parse workers are gone. Keys are split into ranges of
+about equal work, read off the runs' marks (runs.py writes one every MARK_EVERY keys), and the ranges
+are merged (table_merge.py) by `jobs` forked processes, each into its own part files; the parts are
+then joined in key order. In-process when jobs is 1.
 """
 from __future__ import annotations
 
-import heapq
 import json
 import multiprocessing
-import os
 import pickle
 import shutil
-import zlib
 from array import array
 from collections import Counter
-from bisect import bisect_right
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
-from typing import Iterator
 
-from . import bitset
-from .postings import (DIRECTORY, DOCUMENT_DENSE, LETTER_PREFIXES, POSITION_DENSE, PostingsReader, position_field,
-                       read_array)
+from .postings import DIRECTORY, PostingsReader, read_array
+from .runs import remove_run
 from .schema import WORD_FIELDS
+from .table_merge import KEY_WEIGHT, RANGE_WEIGHT, merge_ranges, run_size
 
 
 class PostingsWriter:
@@ -65,7 +58,7 @@ class PostingsWriter:
         letter_sizes = _letter_sizes(self.first, size)
         keys, offsets, counts = merge_table(self.dir, self.runs, old, size, self.spaces, letter_sizes, jobs)
         for path, *_ in self.runs:
-            os.unlink(path)
+            remove_run(path)
         (self.dir / "keys.txt").write_text("\n".join(keys), encoding="utf-8")
         (self.dir / "offsets.bin").write_bytes(offsets.tobytes())
         (self.dir / "counts.bin").write_bytes(counts.tobytes())
@@ -91,15 +84,15 @@ def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], l
                 jobs: int = 1) -> tuple[list[str], array, array]:
     """Write `out/data.bin`; return (keys, offsets, counts). `runs`: (path, first document, field ->
     first position, marks); `old`: a PostingsReader of the previous build or None; `letter_sizes`:
-    _letter_sizes."""
-    bounds = [None, *_split(runs, jobs), None]
-    ranges = list(zip(bounds, bounds[1:]))
+    _letter_sizes. The key ranges are merged by `jobs` forked processes, each taking every jobs-th."""
+    bounds = [None, *_split(runs, old, jobs), None]
+    ranges = list(enumerate(zip(bounds, bounds[1:])))
     job = (out, runs, old, size, spaces, letter_sizes)
-    if len(ranges) == 1:
-        _merge_range(*job, 0, None, None)
+    if jobs <= 1 or len(ranges) == 1:
+        merge_ranges(*job, ranges)
     else:
         fork = multiprocessing.get_context("fork")
-        workers = [fork.Process(target=_merge_range, args=(*job, i, lo, hi)) for i, (lo, hi) in enumerate(ranges)]
+        workers = [fork.Process(target=merge_ranges, args=(*job, ranges[n::jobs])) for n in range(jobs)]
         for worker in workers:
             worker.start()
         for worker in workers:
@@ -122,86 +115,25 @@ def merge_table(out: Path, runs: list, old, size: int, spaces: dict[str, int], l
     return keys, offsets, counts
 
 
-def _split(runs: list, jobs: int) -> list[str]:
-    """Keys cutting the runs' bytes into `jobs` shares of about equal size (the marks' byte offsets)."""
-    if jobs <= 1:
-        return []
+def _split(runs: list, old, jobs: int) -> list[str]:
+    """Keys cutting the runs into ranges of about equal work (values, and keys weighted by
+    KEY_WEIGHT, read off their marks), at least `jobs` of them and none over RANGE_WEIGHT, so that a
+    range's values and keys fit in memory whatever the size of the build."""
     weighted: list[tuple[str, int]] = []
     for path, _, _, marks in runs:
-        ends = [offset for _, offset in marks[1:]] + [os.path.getsize(path)]
-        weighted.extend((k, end - offset) for (k, offset), end in zip(marks, ends))
+        keys, values = run_size(path)
+        ends = [(n, v) for _, n, v in marks[1:]] + [(keys, values)]
+        weighted.extend((k, (v_end - v) + KEY_WEIGHT * (n_end - n)) for (k, n, v), (n_end, v_end) in zip(marks, ends))
+    if old is not None:
+        weighted.extend((old.keys[i], 64 * KEY_WEIGHT) for i in range(0, len(old.keys), 64))  # a sample per 64 keys
     weighted.sort()
     total = sum(weight for _, weight in weighted)
-    cuts, running, share = [], 0, total / jobs
+    parts = max(jobs, -(-total // RANGE_WEIGHT))
+    if parts <= 1:
+        return []
+    cuts, running, share = [], 0, total / parts
     for k, weight in weighted:
         running += weight
-        if running >= share * (len(cuts) + 1) and len(cuts) < jobs - 1 and (not cuts or k > cuts[-1]):
+        if running >= share * (len(cuts) + 1) and len(cuts) < parts - 1 and (not cuts or k > cuts[-1]):
             cuts.append(k)
     return cuts
-
-
-def _merge_range(out: Path, runs: list, old, size: int, spaces: dict[str, int], letter_sizes: array,
-                 part: int, lo: str | None, hi: str | None) -> None:
-    sources = [_read_run(path, docnum, starts, marks, lo, hi) for path, docnum, starts, marks in runs]
-    if old is not None:
-        sources.insert(0, _read_old(old, lo, hi))  # old documents come first in number order
-    keys, lengths, counts = [], array("Q"), array("I")
-    with open(out / f"part{part}.data", "wb") as data:
-        for k, entries in groupby(heapq.merge(*sources, key=itemgetter(0)), key=itemgetter(0)):
-            parts = [(kind, payload) for _, kind, payload in entries]
-            field = position_field(k)  # a word's positions are a set over its field's position space
-            blob, count = _merge_parts(parts, *((spaces[field], POSITION_DENSE) if field else (size, DOCUMENT_DENSE)),
-                                       letter_sizes if k.startswith(LETTER_PREFIXES) else None)
-            data.write(blob)
-            keys.append(k)
-            lengths.append(len(blob))
-            counts.append(count)
-    (out / f"part{part}.keys").write_bytes(pickle.dumps((keys, lengths, counts), pickle.HIGHEST_PROTOCOL))
-
-
-def _read_run(path: str, docnum: int, starts: dict[str, int], marks: list, lo: str | None,
-              hi: str | None) -> Iterator[tuple[str, int, tuple[int, array]]]:
-    """A run's entries in [lo, hi) (written by runs.ChunkPostings.write) with the offset that places
-    them: its first document for a document set, where its positions start for a position set."""
-    with open(path, "rb") as run:
-        if lo is not None:
-            at = bisect_right([k for k, _ in marks], lo) - 1
-            run.seek(marks[at][1] if at >= 0 else 0)
-        while True:
-            try:
-                k, ids = pickle.load(run)
-            except EOFError:
-                return
-            if lo is not None and k < lo:
-                continue
-            if hi is not None and k >= hi:
-                return
-            values = array("I")
-            values.frombytes(ids)
-            field = position_field(k)
-            yield k, 1, (starts[field] if field else docnum, values)
-
-
-def _read_old(old, lo: str | None, hi: str | None) -> Iterator[tuple[str, int, tuple[bytes, int]]]:
-    keys = old.keys
-    first = keys.bisect_left(lo) if lo is not None else 0
-    last = keys.bisect_left(hi) if hi is not None else len(keys)
-    for i in range(first, last):
-        yield keys[i], 0, (old.blob(i), old.counts[i])
-
-
-def _merge_parts(parts: list[tuple[int, object]], size: int, dense: int,
-                 letter_sizes: array | None) -> tuple[bytes, int]:
-    """One key's encoded set and its count (for a letter-text key, held by first decisions, the
-    decisions of those letters). An update leaves the old entry's bytes as they are and appends the
-    new documents as one more compressed part (the reader ORs the parts), so it never re-reads or
-    re-compresses the old sets; a full build writes one part."""
-    old, count = parts[0][1] if parts[0][0] == 0 else (b"", 0)
-    runs = [payload for kind, payload in parts if kind == 1]
-    if not runs:
-        return old, count
-    if letter_sizes is None:
-        count += sum(len(ids) for _, ids in runs)
-    else:
-        count += sum(sum(map(letter_sizes.__getitem__, map(offset.__add__, ids))) for offset, ids in runs)
-    return old + zlib.compress(bitset.encode_runs(runs, size, dense), 1), count

@@ -185,3 +185,67 @@ def test_a_letters_text_is_stored_once_and_read_for_all_its_decisions(tmp_path_f
     assert bitset.members(table.bits("summary\x1fshared")) == list(range(docnum)) == bitset.members(
         table.bits_any([f"summary\x1fletter{chr(97 + n)}" for n in range(len(sizes))]))
     assert table.count("summary\x1fshared") == docnum
+
+
+SMALL_WORDS = ["a", "ab", "b", "b a", "pain", "pains", "1.5", "10", "é", "z"]
+
+
+def _plain_table(letters: list[list[dict]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """What the table must hold, worked out one document at a time with plain Python: each word,
+    pair and triple key -> its documents, each (field, word) -> its positions."""
+    keys: dict[str, set[int]] = {}
+    places: dict[tuple[str, str], list[int]] = {}
+    space = {f: 0 for f in ("item", "rationale", "summary")}
+    docnum = 0
+    for docs in letters:
+        first = docnum
+        for doc in docs:
+            for name in space:
+                if doc.get(name):
+                    tokens = postings.words(doc[name])
+                    holder = first if name == "summary" else docnum
+                    for k in postings.token_keys(name, tokens):
+                        keys.setdefault(k, set()).add(holder)
+                    for at, word in enumerate(tokens):
+                        places.setdefault((name, word), []).append(space[name] + at)
+                    space[name] += len(tokens) + GAP
+            docnum += 1
+    return {k: sorted(v) for k, v in keys.items()}, places
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.lists(st.sampled_from(SMALL_WORDS), max_size=8),
+                                   st.lists(st.sampled_from(SMALL_WORDS), max_size=5)), min_size=1, max_size=3),
+                min_size=1, max_size=12),
+       st.integers(1, 5), st.sampled_from([None, 3]), st.sampled_from([1, 2]))
+def test_the_table_holds_each_documents_words_pairs_triples_and_positions(tmp_path_factory, letters, per_run, most_words,
+                                                                           jobs):
+    """Whatever the text, however the letters are cut into runs and merged, and whether a chunk's keys
+    are numbered or (past MAX_RANKED_WORDS distinct words) spelled: every key holds exactly the
+    documents a plain per-document computation gives, and every word its positions. A letter's text
+    is keyed on its first decision, even where a later decision holds some of it."""
+    built = [[{"rationale": " ".join(r), "item": " ".join(i), "summary": " ".join(r[::-1] if d == 0 else i[1:])}
+              for d, (r, i) in enumerate(docs)] for docs in letters]
+    expected, places = _plain_table(built)
+    build = tmp_path_factory.mktemp("plain")
+    writer, docnum = PostingsWriter(build), 0
+    original = runs.MAX_RANKED_WORDS
+    runs.MAX_RANKED_WORDS = most_words or original
+    try:
+        for start in range(0, len(built), per_run):
+            chunk, first = ChunkPostings(), docnum
+            for docs in built[start:start + per_run]:
+                chunk.add_letter(docs)
+                docnum += len(docs)
+            writer.add_run(first, chunk.write(build / "postings" / f"run{start}.tmp"))
+        writer.finish(docnum, [], jobs)
+    finally:
+        runs.MAX_RANKED_WORDS = original
+    table = PostingsReader(build / "postings")
+    stored = {k for k in table.keys if k.split("\x1f")[0] in ("item", "rationale", "summary")}
+    assert stored == set(expected)
+    for k, docs in expected.items():
+        assert bitset.members(postings._decode(table.blob(table._find(k)), table.size)) == docs, k
+        assert table.count(k) == table.bits(k).bit_count(), k
+    for (name, word), at in places.items():
+        assert bitset.members(table.positions(name, word)) == at, (name, word)
