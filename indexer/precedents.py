@@ -22,7 +22,7 @@ from .bitset import union
 from .citations import section_key
 from .matching import RANKED_CLAUSES, Matches, scored
 from .postings import key as pkey
-from .schema import decision_url, iso_date
+from .schema import decision_url, find_decision, iso_date
 from .search import by_date, value_sets
 from .store import IndexHandle, Live, as_live
 
@@ -43,7 +43,7 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
     live = as_live(index)
     table = live.postings
     with live.searcher() as searcher:
-        docnum = searcher.document_number(id=f"{key}#{decision_number}")
+        docnum = find_decision(searcher, key, decision_number)
         if docnum is None:
             return []
         doc = searcher.stored_fields(docnum)

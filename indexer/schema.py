@@ -12,7 +12,7 @@ from .citations import distinct_sections, relied_on
 from .guidelines import decision_sources
 from .model import Determination
 
-SCHEMA_VERSION = 9  # also the layout of the match table (postings/) and the rows (rows/)
+SCHEMA_VERSION = 10  # also the layout of the match table (postings/) and the rows (rows/)
 # Whoosh keeps each decision's stored fields and the analytics columns; it does not index the words.
 # Every word, pair, triple and value lives in the match table (postings.py), which answers all
 # matching; phrases longer than three words and proximity use the words' position sets there
@@ -31,7 +31,7 @@ FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided"
 def build_schema() -> Schema:
     """The schema, built in code every time an index is opened (never the pickled copy)."""
     fields = dict(
-        id=ID(stored=True, unique=True),  # "<letter key>#<decision number>"; indexed, to find a decision
+        id=STORED(),  # "<letter key>#<decision number>"; a decision is found by its letter (find_decision)
         letter=ID(stored=True),  # indexed: a case page and an update find a letter's decisions by it
         case=STORED(),
         decision=STORED(),
@@ -70,6 +70,17 @@ def date_number(iso: str | None) -> int:
 def iso_date(number: int | None) -> str | None:
     """The stored YYYYMMDD number back as an ISO date; None when unknown."""
     return f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}" if number else None
+
+
+def find_decision(searcher, letter: str, decision: int) -> int | None:
+    """The document number of a letter's decision, or None. A letter's decisions are consecutive
+    documents in order, so only `letter` is indexed: indexing each decision's id as well cost the
+    build's single writer a third of its final commit."""
+    first = searcher.document_number(letter=letter)
+    if first is None or decision < 1 or first + decision > searcher.doc_count_all():
+        return None
+    stored = searcher.stored_fields(first + decision - 1)
+    return first + decision - 1 if (stored.get("letter"), stored.get("decision")) == (letter, decision) else None
 
 
 def decision_url(letter: str, decision: int) -> str:

@@ -18,6 +18,7 @@ from indexer.build import build_index
 from indexer.cli import cli
 from indexer.search import get_letter, search
 from indexer.postings import PostingsReader
+from indexer.schema import find_decision
 from indexer.store import BuildLock, BuildLocked, IndexHandle, current_build, read_manifest
 
 from .conftest import SEEDS
@@ -85,6 +86,21 @@ def test_update_trusts_an_unchanged_stamp_and_rereads_a_changed_one(tmp_path):
     report = build_index([str(folder)], root, jobs=1, update=True)
     assert (report.letters, report.unchanged) == (1, 0)
     assert search(IndexHandle(root), "xorco").total > 0
+    with IndexHandle(root).live().searcher() as searcher:  # the re-indexed letter's live documents
+        assert searcher.doc_count_all() == 4 and searcher.doc_count() == 2
+        found = [find_decision(searcher, "CM16-0000001", n) for n in (0, 1, 2, 3)]
+        assert found == [None, 2, 3, None]
+        assert [searcher.stored_fields(d)["decision"] for d in found[1:3]] == [1, 2]
+        assert "Xorco" in searcher.stored_fields(found[1])["letter_json"]
+
+
+def test_a_decision_is_found_by_its_letter_and_number(handle):
+    with handle.live().searcher() as searcher:
+        for n in range(1, 11):
+            stored = searcher.stored_fields(find_decision(searcher, "CM16-0230651", n))
+            assert (stored["letter"], stored["decision"], stored["id"]) == ("CM16-0230651", n, f"CM16-0230651#{n}")
+        assert [find_decision(searcher, key, n) for key, n in
+                (("CM16-0230651", 0), ("CM16-0230651", 11), ("CM16-0230651", -1), ("nope", 1))] == [None] * 4
 
 
 def test_duplicates_and_bad_files_are_skipped_with_reasons(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from indexer.analysis import NEGATIONS, words
 from indexer.citations import section_key
 from indexer.precedents import CONTRAST_TERMS, contrast, precedents
+from indexer.schema import find_decision
 from indexer.search import search
 
 
@@ -73,7 +74,7 @@ def test_opposite_precedents_are_on_the_same_treatment(handle, norco):
 
 def _stored(handle, letter: str, decision: int) -> dict:
     with handle.live().searcher() as searcher:
-        return searcher.document(id=f"{letter}#{decision}")
+        return searcher.stored_fields(find_decision(searcher, letter, decision))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
