@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from indexer.header import iso_date
 from indexer.parse import parse_file, parse_text
+from indexer.text import normalize_lines
 
 from .conftest import DATA, SEEDS
 
@@ -188,3 +191,16 @@ def test_text_encodings(tmp_path, encoding):
     path.write_bytes(LETTER.replace("A worker", "A café worker").encode(encoding))
     det = parse_file(str(path))
     assert det.summary.startswith("A café worker")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2003ab.\n\r\f\ufeff", max_size=60))
+def test_lines_collapse_every_run_of_spaces_tabs_and_no_break_spaces(text):
+    """One space for each run of spaces, tabs and no-break spaces, lines stripped: as a per-line
+    regex over [ \\t\\u00a0]+ did (the faster form must not change a letter's text)."""
+    flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\ufeff", "")
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in flat.split("\n")]
+    odd = lines[1::2]
+    if len(odd) >= 4 and sum(1 for line in odd if not line) >= 0.95 * len(odd):
+        lines = lines[0::2]
+    assert normalize_lines(text) == lines
