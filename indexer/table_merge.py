@@ -9,8 +9,11 @@ at 100,000 letters, and a pickle load per key and run.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
+import signal
+import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
@@ -18,11 +21,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .postings import DOCUMENT_DENSE, LETTER_PREFIXES, POSITION_DENSE, POSITIONS, SEP
+from .postings import DOCUMENT_DENSE, LETTER_PREFIXES, POSITION_DENSE, POSITIONS, SEP, PostingsReader
 from .schema import WORD_FIELDS
 
 KEY_WEIGHT = 8  # a key of a run costs about as much to merge as this many values
-RANGE_WEIGHT = 16_000_000  # the most work one range may take (bounds a merge process's memory)
+RANGE_WEIGHT = 8_000_000  # the most work one range may take (bounds a merge process's memory)
+PARALLEL_WEIGHT = 4_000_000  # below this much work a second process costs more than it saves
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def run_size(path: str) -> tuple[int, int]:
@@ -30,9 +35,12 @@ def run_size(path: str) -> tuple[int, int]:
     return os.path.getsize(path + ".starts") // 8 - 1, os.path.getsize(path) // 4
 
 
-def merge_ranges(out: Path, runs: list, old, size: int, spaces: dict[str, int], letter_sizes: array,
-                 ranges: list[tuple[int, tuple[str | None, str | None]]]) -> None:
-    """Merge each (part number, (lo, hi)) key range into `out/part<n>.data` and `.keys`."""
+def merge_ranges(out: Path, runs: list, previous: Path | None, size: int, spaces: dict[str, int],
+                 letter_sizes: array, ranges: list[tuple[int, tuple[str | None, str | None]]]) -> None:
+    """Merge each (part number, (lo, hi)) key range into `out/part<n>.data` and `.keys`; `previous`:
+    the old table's directory (an update) or None. Arguments are plain values, so that a freshly
+    started process can run it."""
+    old = PostingsReader(previous) if previous is not None else None
     sizes = np.frombuffer(letter_sizes, np.uint32).astype(np.int64) if len(letter_sizes) else np.zeros(0, np.int64)
     for part, (lo, hi) in ranges:
         _merge_range(out, runs, old, size, spaces, sizes, part, lo, hi)
@@ -160,3 +168,25 @@ def _read_old(old, lo: str | None, hi: str | None) -> dict[str, tuple[bytes, int
     first = keys.bisect_left(lo) if lo is not None else 0
     last = keys.bisect_left(hi) if hi is not None else len(keys)
     return {keys[i]: (old.blob(i), old.counts[i]) for i in range(first, last)}
+
+
+def main(job_file: str, build_pid: int) -> None:
+    """A merge process started by table_writer: the pickled arguments of merge_ranges are in `job_file`.
+    Ctrl-C is the build's to handle (it kills this process), and a killed build takes it along."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with(build_pid)
+    merge_ranges(*pickle.loads(Path(job_file).read_bytes()))
+
+
+def _end_with(build_pid: int) -> None:
+    """Ask Linux to kill this process when the build that started it dies (prctl PR_SET_PDEATHSIG)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: a killed build's merge runs on to its end, harmless
+        return
+    if os.getppid() != build_pid:  # the build died before the request was made
+        os._exit(1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from indexer import bitset
 from indexer.positions import GAP
 from indexer.postings import PostingsReader, date_keys, text_keys
-from indexer import postings, runs
+from indexer import postings, runs, table_writer
 from indexer.runs import ChunkPostings
 from indexer.table_writer import PostingsWriter
 
@@ -68,13 +68,17 @@ def _table(tmp_path, name, per_run, jobs=1):
     return PostingsReader(build / "postings")
 
 
-@pytest.mark.parametrize("per_run, jobs, mark_every", [(1, 1, 512), (7, 1, 512), (33, 1, 512), (1, 2, 512),
-                                                       (7, 3, 5), (33, 2, 1), (100, 4, 3)])
-def test_runs_merge_to_the_same_table_as_one(tmp_path, monkeypatch, per_run, jobs, mark_every):
-    """However the letters are cut into runs, and the keys into ranges merged by separate processes
-    (each range read from the runs' nearest mark), the table is the same."""
+@pytest.mark.parametrize("per_run, jobs, mark_every, range_weight", [
+    (1, 1, 512, None), (7, 1, 512, None), (33, 1, 512, None), (1, 2, 512, None), (7, 3, 5, 300), (33, 2, 1, None),
+    (100, 4, 3, 50), (7, 1, 5, 300)])
+def test_runs_merge_to_the_same_table_as_one(tmp_path, monkeypatch, per_run, jobs, mark_every, range_weight):
+    """However the letters are cut into runs, and the keys into ranges (each read from the runs' nearest
+    mark) merged in this process or by separately started ones, the table is the same."""
     one = _table(tmp_path, "one", 100)
     monkeypatch.setattr(runs, "MARK_EVERY", mark_every)
+    monkeypatch.setattr(table_writer, "PARALLEL_WEIGHT", 0)  # this small table would be merged in-process
+    if range_weight:
+        monkeypatch.setattr(table_writer, "RANGE_WEIGHT", range_weight)  # more ranges than processes
     many = _table(tmp_path, "many", per_run, jobs)
     assert list(one.keys) == list(many.keys)
     for k in one.keys:
@@ -99,6 +103,23 @@ def test_runs_merge_to_the_same_table_as_one(tmp_path, monkeypatch, per_run, job
     assert one.spaces["item"] == (200 - 29) * step and one.positions("item", "absent") == 0
 
 
+def test_a_failed_merge_process_fails_the_merge_and_leaves_no_job_files(tmp_path, monkeypatch):
+    """A merge process that dies (here: a run's keys are gone) is an error, not a table with holes."""
+    build = tmp_path / "build"
+    build.mkdir()
+    writer = PostingsWriter(build)
+    for start in range(0, 100, 50):
+        chunk = ChunkPostings()
+        for letter in range(start, start + 50):
+            chunk.add_letter([_doc(2 * letter), _doc(2 * letter + 1)])
+        writer.add_run(2 * start, chunk.write(build / "postings" / f"run{start}.tmp"))
+    (build / "postings" / "run50.tmp.keys").unlink()
+    monkeypatch.setattr(table_writer, "PARALLEL_WEIGHT", 0)
+    with pytest.raises(ChildProcessError, match="a merge process of the match table failed"):
+        writer.finish(200, [], 2)
+    assert not list((build / "postings").glob("merge*.job"))
+
+
 def _write(build, previous, docs: range, size: int, jobs: int = 1):
     build.mkdir()
     writer = PostingsWriter(build, previous)
@@ -116,6 +137,8 @@ def test_an_update_appends_parts_that_read_as_the_union(tmp_path, monkeypatch, j
     whole = _write(tmp_path / "whole", None, range(200), 200)
     _write(tmp_path / "old", None, range(120), 120)
     monkeypatch.setattr(runs, "MARK_EVERY", 4)
+    monkeypatch.setattr(table_writer, "PARALLEL_WEIGHT", 0)
+    monkeypatch.setattr(table_writer, "RANGE_WEIGHT", 100)  # the old entries' keys and bytes cut ranges too
     updated = _write(tmp_path / "new", tmp_path / "old", range(120, 200), 200, jobs)
     assert list(updated.keys) == list(whole.keys)
     for k in whole.keys:
