@@ -24,9 +24,6 @@ import numpy as np
 from .postings import DOCUMENT_DENSE, LETTER_PREFIXES, POSITION_DENSE, POSITIONS, SEP, PostingsReader
 from .schema import WORD_FIELDS
 
-KEY_WEIGHT = 8  # a key of a run costs about as much to merge as this many values
-RANGE_WEIGHT = 8_000_000  # the most work one range may take (bounds a merge process's memory)
-PARALLEL_WEIGHT = 4_000_000  # below this much work a second process costs more than it saves
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
@@ -35,12 +32,10 @@ def run_size(path: str) -> tuple[int, int]:
     return os.path.getsize(path + ".starts") // 8 - 1, os.path.getsize(path) // 4
 
 
-def merge_ranges(out: Path, runs: list, previous: Path | None, size: int, spaces: dict[str, int],
+def merge_ranges(out: Path, runs: list, old: PostingsReader | None, size: int, spaces: dict[str, int],
                  letter_sizes: array, ranges: list[tuple[int, tuple[str | None, str | None]]]) -> None:
-    """Merge each (part number, (lo, hi)) key range into `out/part<n>.data` and `.keys`; `previous`:
-    the old table's directory (an update) or None. Arguments are plain values, so that a freshly
-    started process can run it."""
-    old = PostingsReader(previous) if previous is not None else None
+    """Merge each (part number, (lo, hi)) key range into `out/part<n>.data` and `.keys`; `old`: the
+    previous build's table (an update) or None."""
     sizes = np.frombuffer(letter_sizes, np.uint32).astype(np.int64) if len(letter_sizes) else np.zeros(0, np.int64)
     for part, (lo, hi) in ranges:
         _merge_range(out, runs, old, size, spaces, sizes, part, lo, hi)
@@ -171,11 +166,13 @@ def _read_old(old, lo: str | None, hi: str | None) -> dict[str, tuple[bytes, int
 
 
 def main(job_file: str, build_pid: int) -> None:
-    """A merge process started by table_writer: the pickled arguments of merge_ranges are in `job_file`.
-    Ctrl-C is the build's to handle (it kills this process), and a killed build takes it along."""
+    """A merge process started by table_writer: `job_file` holds the pickled arguments of merge_ranges,
+    with the old table's directory (or None) in place of its reader. Ctrl-C is the build's to handle
+    (it kills this process), and a killed build takes it along."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with(build_pid)
-    merge_ranges(*pickle.loads(Path(job_file).read_bytes()))
+    out, runs, previous, *rest = pickle.loads(Path(job_file).read_bytes())
+    merge_ranges(out, runs, PostingsReader(previous) if previous is not None else None, *rest)
 
 
 def _end_with(build_pid: int) -> None:

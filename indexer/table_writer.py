@@ -21,9 +21,13 @@ from pathlib import Path
 from .postings import DIRECTORY, PostingsReader, read_array
 from .runs import remove_run
 from .schema import WORD_FIELDS
-from .table_merge import KEY_WEIGHT, PARALLEL_WEIGHT, RANGE_WEIGHT, merge_ranges, run_size
+from .table_merge import merge_ranges, run_size
 
+# A key range's work (and memory), in values of the runs:
+KEY_WEIGHT = 8  # a key of a run costs about as much to merge as this many values
 OLD_BYTES_PER_VALUE = 8  # an update's old entry bytes weigh on a range's memory one eighth as much as new values
+RANGE_WEIGHT = 8_000_000  # the most work one range may take (bounds a merge process's memory)
+PARALLEL_WEIGHT = 4_000_000  # below this much work a second process costs more than it saves
 
 
 class PostingsWriter:
@@ -56,7 +60,7 @@ class PostingsWriter:
         self.runs.append((run.path, docnum, starts, run.marks))
 
     def finish(self, size: int, deleted: list[int], jobs: int = 1) -> None:
-        """Merge old table (update) and runs into the final files (merge_table, in `jobs` processes);
+        """Merge old table (update) and runs into the final files (merge_table, in up to `jobs` processes);
         `size` = document slots."""
         letter_sizes = _letter_sizes(self.first, size)
         keys, offsets, counts = merge_table(self.dir, self.runs, self.previous, size, self.spaces, letter_sizes, jobs)
@@ -94,13 +98,12 @@ def merge_table(out: Path, runs: list, previous: Path | None, size: int, spaces:
     letters the build's peak (all processes' RSS summed) went from 1,820 MB forked to 1,074 MB."""
     old = PostingsReader(previous) if previous is not None else None
     bounds = [None, *_split(runs, old, jobs), None]
-    del old
     ranges = list(enumerate(zip(bounds, bounds[1:])))
-    job = (out, runs, previous, size, spaces, letter_sizes)
     processes = min(jobs, len(ranges))
     if processes <= 1:
-        merge_ranges(*job, ranges)
+        merge_ranges(out, runs, old, size, spaces, letter_sizes, ranges)
     else:
+        job = (out, runs, previous, size, spaces, letter_sizes)  # each process opens the old table itself
         _merge_in_processes(out, [(*job, ranges[n::processes]) for n in range(processes)])
     keys, offsets, counts = [], array("Q", [0]), array("I")
     with open(out / "data.bin", "wb") as data:
@@ -118,8 +121,9 @@ def merge_table(out: Path, runs: list, previous: Path | None, size: int, spaces:
 
 
 def _merge_in_processes(out: Path, jobs: list[tuple]) -> None:
-    """Run merge_ranges once per job, each in a new interpreter (`python -m indexer.table_merge JOBFILE PID`);
-    not multiprocessing's spawn, which would re-run the caller's main script in every process."""
+    """Run each job (merge_ranges' arguments, the old table as its directory) in a new interpreter
+    (`python -m indexer.table_merge JOBFILE PID`); not multiprocessing's spawn, which would re-run the
+    caller's main script in every process."""
     files, processes = [], []
     try:
         for n, job in enumerate(jobs):
