@@ -46,7 +46,7 @@ def parse_rows(paths: list[str], jobs: int = 2) -> list[tuple]:
 
 
 def _rows_or_none(path: str) -> list[tuple]:
-    from indexer.model import ParseError
+    from indexer.errors import ParseError
 
     try:
         return rows_of_file(path)

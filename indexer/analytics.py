@@ -25,7 +25,7 @@ from .build_objects import read_object, write_object
 from .citations import section_key
 from .guidelines import SOURCE_LABELS
 from .schema import decision_url, iso_date
-from .search import outcome_stats
+from .statistics import outcome_stats
 from .store import IndexHandle, Live, as_live
 
 COLUMNS = ("outcome", "treatment_key", "category", "specialty_key", "source_key", "section_key",

@@ -16,12 +16,14 @@ from whoosh.filedb.filestore import FileStorage
 from . import analytics
 from .analysis import stem_word
 from .build_objects import is_build_object
+from .errors import BuildError
 from .extract import find_letters
 from .parse_pool import Chunk, Parsed, file_digest, parse_all, write_run
 from .postings import DIRECTORY as TABLE_DIRECTORY, SEP, PostingsReader
 from .rows import RowWriter
 from .runs import Run, remove_run
-from .schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from .fields import TEXT_FIELDS
+from .schema import SCHEMA_VERSION, build_schema
 from .store import (MANIFEST, POSTINGS, STEMS, SUMMARY, BuildLock, current_build, prune_builds,
                     read_manifest, switch_to)
 from .table_writer import PostingsWriter
@@ -42,10 +44,6 @@ class BuildReport:
     @property
     def letters_per_second(self) -> float:
         return self.letters / self.seconds if self.seconds else 0.0
-
-
-class BuildError(Exception):
-    """The build could not produce an index; the previous one stays live."""
 
 
 def build_index(paths: list[str], root: str | Path, jobs: int | None = None, update: bool = False,
@@ -222,5 +220,3 @@ def _write_manifest(target: Path, files: dict) -> None:
             os.fsync(fd)
             os.close(fd)
     os.replace(path.with_suffix(".tmp"), path)
-
-

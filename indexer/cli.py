@@ -7,10 +7,9 @@ import sys
 
 import click
 
+from .errors import BuildError, BuildLocked, IndexMissing, ParseError, QueryError, SearchTimeout
 from .extract import find_letters
-from .model import ParseError
 from .parse import parse_file
-from .store import BuildLocked
 
 DEFAULT_INDEX = "index"
 # A rebuild is batch work and the server beside it answers people: on 2 cores at 100,000 letters, a
@@ -75,7 +74,7 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
 
     Example: indexer build seeds/ --index index/
     """
-    from .build import BuildError, build_index  # here: NumPy, which builds use, is no server's load
+    from .build import build_index  # here: NumPy, which builds use, is no server's load
 
     _lower_priority(niceness)
     bar = _ProgressBar() if sys.stderr.isatty() else None
@@ -162,10 +161,8 @@ Synonyms (Norco = hydrocodone, PT = physical therapy...) apply unless --no-synon
 @click.option("--no-synonyms", is_flag=True, help="Match only the words typed.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object (the /api/search contract).")
 def search(query: str, index_dir: str, page: int, sort: str, no_synonyms: bool, as_json: bool) -> None:
-    from .matching import SearchTimeout
-    from .querylang import QueryError
     from .search import search as run_search
-    from .store import IndexHandle, IndexMissing
+    from .store import IndexHandle
 
     try:
         result = run_search(IndexHandle(index_dir), query, page=page, sort=sort, synonyms=not no_synonyms)

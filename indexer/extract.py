@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .model import ParseError
+from .errors import ParseError
 
 SUFFIXES = (".pdf", ".txt")
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # real letters are under 30 KB; anything this big is not one

@@ -15,20 +15,16 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from .errors import QueryError, SearchTimeout
 from .bitset import from_ids, intersection, union
 from .postings import CASE_PREFIX, GRAM, SEP, PostingsReader, date_field, key
 from .query import FIELDS
 from .positions import documents_at, step
-from .querylang import QueryError
-from .schema import FIELD_BOOSTS, LETTER_FIELDS
+from .fields import FIELD_BOOSTS, LETTER_FIELDS
 
 SEARCH_SECONDS = 5.0
 MAX_EXPANSION = 5000  # words a wildcard may stand for
 RANKED_CLAUSES = 12
-
-
-class SearchTimeout(Exception):
-    """The query needed more time than a search may take."""
 
 
 @dataclass

@@ -56,12 +56,3 @@ def _fields_of(instance) -> dict:
     """A dataclass's fields by name, in order, without dataclasses.asdict's deep copies (a third of
     the time a build spent making a letter's documents); the caller copies any list it hands out."""
     return {f.name: getattr(instance, f.name) for f in dataclasses.fields(instance)}
-
-
-class ParseError(Exception):
-    """A file that yields no usable determination; carries the path and a plain reason."""
-
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason

@@ -5,7 +5,8 @@ import re
 
 from .extract import extract_text
 from .header import parse_header
-from .model import Decision, Determination, ParseError
+from .errors import ParseError
+from .model import Decision, Determination
 from .text import collapse, join_lines, normalize_lines
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .model import ParseError
+from .errors import ParseError
 from .parse import parse_file
 from .runs import ChunkPostings, Run
 from .schema import documents, letter_key

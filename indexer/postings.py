@@ -34,7 +34,7 @@ from typing import Iterator
 from . import bitset
 from .analysis import words
 from .keylist import SortedKeys
-from .schema import LETTER_FIELDS
+from .fields import LETTER_FIELDS
 
 DIRECTORY = "postings"
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)

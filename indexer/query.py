@@ -8,11 +8,12 @@ from typing import Callable
 
 from whoosh import query as wq
 
+from .errors import QueryError
 from .guidelines import SOURCES
 from .positions import MAX_SLOP
 from .postings import SHORTEST_CASE_PREFIX
 from .analysis import is_stopword, stem_word, words
-from .querylang import Group, Not, Parser, Phrase, Prefix, QueryError, Value, Word
+from .querylang import Group, Not, Parser, Phrase, Prefix, Value, Word
 from .treatment import CATEGORIES
 from .vocab import synonyms_of
 

@@ -11,22 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .errors import QueryError
+
 MAX_NESTING = 32  # brackets or NOTs inside one another: deeper would exhaust the recursion
 MAX_QUERY_CHARS = 1000
-
-
-class QueryError(Exception):
-    """A query that cannot be run; the message says what is wrong, `fields` what can be searched."""
-
-    def __init__(self, message: str, fields: tuple[str, ...] = ()):
-        super().__init__(message)
-        self.message = message
-        self.fields = fields
-
-    def __str__(self) -> str:
-        if not self.fields:
-            return self.message
-        return f"{self.message}. Searchable fields: {', '.join(self.fields)}"
 
 
 @dataclass

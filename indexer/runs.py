@@ -22,7 +22,7 @@ import numpy as np
 from .analysis import words
 from .positions import GAP
 from .postings import SEP, SPECIALTY, case_prefix_keys, date_keys, key, position_key, token_keys
-from .schema import LETTER_FIELDS, LIST_FIELDS, VALUE_FIELDS, WORD_FIELDS
+from .fields import LETTER_FIELDS, LIST_FIELDS, VALUE_FIELDS, WORD_FIELDS
 
 MARK_EVERY = 512  # keys between two marks of a run, where a merge of a key range starts reading
 # A key is one number, (word, next word, the one after) in base `words + 1` ranked in string order;

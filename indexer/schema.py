@@ -10,6 +10,7 @@ from whoosh.fields import ID, NUMERIC, STORED, Schema
 
 from .citations import distinct_sections, relied_on
 from .guidelines import decision_sources
+from .fields import WORD_FIELDS
 from .model import Determination
 
 SCHEMA_VERSION = 10  # also the layout of the match table (postings/) and the rows (rows/)
@@ -18,14 +19,6 @@ SCHEMA_VERSION = 10  # also the layout of the match table (postings/) and the ro
 # matching; phrases longer than three words and proximity use the words' position sets there
 # (positions.py). Indexing the words in Whoosh as well cost about 4 ms a decision in the single
 # writer and a 16-minute final merge at 100,000 letters, for postings no search read.
-TEXT_FIELDS = ("item", "rationale", "summary", "guideline")  # what a bare word searches
-# Every analysed (word for word) field the table covers and the stored text holds, for `field:word`.
-WORD_FIELDS = (*TEXT_FIELDS, "specialty", "licensure", "treatment", "section")
-VALUE_FIELDS = ("case", "category", "outcome", "treatment_key")  # exact values (`case:CM16-0230651`)
-LIST_FIELDS = ("source",)  # comma lists, each value searchable (`source:odg`)
-LETTER_FIELDS = ("summary",)  # the letter's own text: stored on its first decision only
-FIELD_BOOSTS = {"item": 4.0, "rationale": 1.0, "summary": 0.5, "guideline": 1.0}
-FACET_COLUMNS = ("outcome", "category", "specialty_key", "source_key", "decided")
 
 
 def build_schema() -> Schema:

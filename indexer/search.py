@@ -16,6 +16,7 @@ from .matching import SEARCH_SECONDS, Matches, match, ranked
 from .postings import SPECIALTY, date_field, key
 from .query import ParsedQuery, parse_query, stem_forms
 from .rows import header
+from .statistics import outcome_stats
 from .snippets import excerpt, mark_spans, render, snippets
 from .schema import decision_url, iso_date
 from .store import IndexHandle, Live, as_live
@@ -24,7 +25,6 @@ from .suggest import suggest
 PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "oldest")
 FACETS = ("outcome", "specialty", "category", "guideline", "year")
-FEW_DECISIONS = 30
 YEARS, MONTHS = date_field("decided", "y"), date_field("decided", "m")
 SORT_WHOLE = 512  # by_date lists and sorts sets up to this size at once
 UNDATED = 99999999  # sorts after every YYYYMMDD
@@ -65,22 +65,6 @@ class SearchResult:
             hit["snippets"] = [str(s) for s in hit["snippets"]]
             hit.pop("item_marked")
         return data
-
-
-def outcome_stats(upheld: int, overturned: int) -> dict:
-    """Counts and the overturn rate with its 95% Wilson interval; a warning when too few to rely on."""
-    n = upheld + overturned
-    stats = {"decisions": n, "upheld": upheld, "overturned": overturned,
-             "overturn_rate": None, "ci_low": None, "ci_high": None, "warning": None}
-    if n:
-        z, p = 1.959964, overturned / n
-        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-        stats.update(overturn_rate=round(p, 4), ci_low=round(max(0.0, centre - half), 4),
-                     ci_high=round(min(1.0, centre + half), 4))
-    if n < FEW_DECISIONS:
-        stats["warning"] = f"only {n} decision{'s' if n != 1 else ''}: too few to rely on this rate"
-    return stats
 
 
 def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "relevance",

@@ -18,6 +18,7 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
+from .errors import BuildLocked, IndexMissing
 from .postings import DIRECTORY as POSTINGS, PostingsReader
 from .rows import DIRECTORY as ROWS, RowReader
 from .schema import SCHEMA_VERSION, build_schema
@@ -26,14 +27,6 @@ MANIFEST = "manifest.json"
 RETIRED_GRACE = 60.0  # seconds a replaced build stays on disk (readers recheck `current` every 0.5 s)
 STEMS = "stems.json"
 SUMMARY = "summary.json"  # the manifest without its per-file entries: what a reader needs
-
-
-class IndexMissing(Exception):
-    """No built index at the given directory."""
-
-
-class BuildLocked(Exception):
-    """Another build holds the index directory."""
 
 
 def current_build(root: str | Path) -> Path | None:

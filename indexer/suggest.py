@@ -6,9 +6,9 @@ from typing import Iterator
 
 from whoosh.automata import lev
 
+from .errors import QueryError
 from .postings import SEP, PostingsReader, key
 from .query import DEFAULT_FIELDS, ParsedQuery, parse_query
-from .querylang import QueryError
 
 
 def suggest(table: PostingsReader, parsed: ParsedQuery, forms, has_hits, synonyms: bool = True) -> str | None:

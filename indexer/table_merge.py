@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .postings import DOCUMENT_DENSE, LETTER_PREFIXES, POSITION_DENSE, POSITIONS, SEP, PostingsReader
-from .schema import WORD_FIELDS
+from .fields import WORD_FIELDS
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 

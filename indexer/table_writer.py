@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .postings import DIRECTORY, PostingsReader, read_array
 from .runs import remove_run
-from .schema import WORD_FIELDS
+from .fields import WORD_FIELDS
 from .table_merge import merge_ranges, run_size
 
 # A key range's work (and memory), in values of the runs:

@@ -19,7 +19,8 @@ from indexer.cli import cli
 from indexer.search import get_letter, search
 from indexer.postings import PostingsReader
 from indexer.schema import find_decision
-from indexer.store import BuildLock, BuildLocked, IndexHandle, current_build, read_manifest
+from indexer.errors import BuildLocked
+from indexer.store import BuildLock, IndexHandle, current_build, read_manifest
 
 from .conftest import SEEDS
 from .test_parse import LETTER

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.extract import MAX_TEXT_BYTES, extract_text, find_letters
-from indexer.model import ParseError
+from indexer.errors import ParseError
 from indexer.parse import parse_file
 
 from .conftest import SEEDS

@@ -16,7 +16,8 @@ from indexer.build import build_index
 from indexer.matching import match
 from indexer.parse import parse_file
 from indexer.query import parse_query, stem_forms
-from indexer.schema import VALUE_FIELDS, WORD_FIELDS, documents
+from indexer.fields import VALUE_FIELDS, WORD_FIELDS
+from indexer.schema import documents
 from indexer.store import IndexHandle, read_manifest
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from indexer.query import FIELDS, date_range, parse_query
-from indexer.querylang import QueryError
+from indexer.errors import QueryError
 
 
 @pytest.mark.parametrize("text,message", [

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from indexer.querylang import QueryError
+from indexer.errors import QueryError
 from indexer import search as search_module
 from indexer.bitset import members
-from indexer.search import by_date, outcome_stats, search
+from indexer.search import by_date, search
+from indexer.statistics import outcome_stats
 from indexer.treatment import normalize_treatment
 
 from .conftest import DATA

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.matching import SearchTimeout
+from indexer.errors import SearchTimeout
 from indexer.search import search
 from web import create_app
 

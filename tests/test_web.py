@@ -8,7 +8,7 @@ import re
 import pytest
 from markupsafe import escape
 
-from indexer.querylang import QueryError
+from indexer.errors import QueryError
 from indexer.search import get_letter, search
 from web import create_app
 from indexer.rows import safe_cell

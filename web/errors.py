@@ -4,9 +4,7 @@ from __future__ import annotations
 from flask import Flask, abort, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.matching import SearchTimeout
-from indexer.querylang import QueryError
-from indexer.store import IndexMissing
+from indexer.errors import IndexMissing, QueryError, SearchTimeout
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")

@@ -21,7 +21,7 @@ import time
 from waitress import serve as waitress_serve
 
 from indexer import analytics, search
-from indexer.store import IndexMissing
+from indexer.errors import IndexMissing
 
 from . import create_app
 # Imported before any fork, so workers start sooner and share these modules' memory.

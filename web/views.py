@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 
 from indexer.precedents import precedents
 from indexer.query import parse_query, stem_forms
-from indexer.querylang import QueryError
+from indexer.errors import QueryError
 from indexer.search import FACETS
 from indexer.snippets import mark_spans, render
 
