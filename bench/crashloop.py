@@ -38,7 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from indexer.build import build_index  # noqa: E402
 from indexer.search import search  # noqa: E402
-from indexer.store import MANIFEST, IndexHandle, current_build  # noqa: E402
+from indexer.store import (
+    MANIFEST,
+    IndexHandle,  # noqa: E402
+    current_build,
+)
 
 INDEXER = [sys.executable, "-m", "indexer.cli"]
 QUERIES = ("case:CM*", "outcome:overturned", "category:medication", '"medically necessary"', "norco OR tramadol")

@@ -29,8 +29,8 @@ def fts5_available() -> bool:
 
 def rows_of_file(path: str) -> list[tuple]:
     """The FTS5 rows of one letter, parsed by our own parser (the same text our index sees)."""
-    from indexer.parse import parse_file
-    from indexer.treatment import normalize_treatment
+    from indexer.letters import parse_file
+    from indexer.terms import normalize_treatment
 
     det = parse_file(path)
     decided = int(det.decision_date.replace("-", "")) if det.decision_date else 0

@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
 
 from procmem import rss_mb, tree  # bench/ is on the path when this script runs
+
 from seeds import QUERIES as SEED_QUERIES
 
 ROOT = Path(__file__).resolve().parent.parent

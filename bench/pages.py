@@ -20,8 +20,9 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indexer import analytics  # noqa: E402
 from report import summary  # noqa: E402  (bench/ is on the path when this script runs)
+
+from indexer.precedents import aggregation, reports  # noqa: E402
 from web import create_app  # noqa: E402
 
 SEARCHES = ("norco", "physical therapy", "mri", "acupuncture", "tramadol", "omeprazole")
@@ -53,13 +54,13 @@ def main() -> None:
 def run(app, pages: int) -> None:
     client, live = app.test_client(), app.extensions["imr_index"].live()
     started = time.perf_counter()
-    analytics.warm(live)
+    aggregation.warm(live)
     print(f"aggregates loaded from the build (once per build and process): {time.perf_counter() - started:.2f} s")
     started = time.perf_counter()
-    analytics.compute(live)
+    aggregation.compute(live)
     print(f"aggregates computed (once per build, by the build): {time.perf_counter() - started:.2f} s")
-    treatments = [row["treatment"] for row in analytics.treatment_list(live)[:pages]]
-    sections = [row["key"] for row in analytics.section_list(live)[:pages]]
+    treatments = [row["treatment"] for row in reports.treatment_list(live)[:pages]]
+    sections = [row["key"] for row in reports.section_list(live)[:pages]]
     print("treatment pages:", timed(client, [f"/treatment/{quote(name, safe='')}" for name in treatments]))
     print("guideline pages:", timed(client, [f"/guideline/{quote(name, safe='')}" for name in sections]))
     letters = list(dict.fromkeys(hit["letter"] for q in SEARCHES

@@ -18,7 +18,7 @@ Within a band words are taken evenly spaced in document-frequency order, so the 
 deterministic. Words are alphabetic, 4+ letters, not function words. The FTS5 translation
 searches the same columns (bare words: item, rationale, summary), ORs in the other forms of a
 bare word seen in the sample (same Porter stem: `agent` -> "agent" OR "agents", as our engine's
-stem table does over the whole index) and the same synonyms (`indexer.vocab.synonyms_of`), and
+stem table does over the whole index) and the same synonyms (`indexer.terms.synonyms_of`), and
 uses WHERE for dates. Our forms come from the whole index, FTS5's from the sample, so counts of
 bare words can still differ a little; NEAR is unordered, our `"a b"~5` ordered.
 """
@@ -57,7 +57,7 @@ class Query:
 
 def _synonyms(word: str) -> tuple[str, ...]:
     try:
-        from indexer.vocab import synonyms_of
+        from indexer.terms import synonyms_of
     except ImportError:
         return ()
     return tuple(synonyms_of(word))

@@ -116,7 +116,8 @@ def clone_index(index: Path, dest: Path) -> None:
 def run_queries(index: Path, mix, warm) -> dict:
     """Each query once as a full search on a warm index (the server's own warm-up, then other
     queries), then the whole mix again."""
-    from indexer.search import search, warm as warm_index
+    from indexer.search import search
+    from indexer.search.facets import warm as warm_index
     from indexer.store import IndexHandle
 
     handle = IndexHandle(index)

@@ -8,8 +8,7 @@ import sys
 import click
 
 from .errors import BuildError, BuildLocked, IndexMissing, ParseError, QueryError, SearchTimeout
-from .extract import find_letters
-from .parse import parse_file
+from .letters import find_letters, parse_file
 
 DEFAULT_INDEX = "index"
 # A rebuild is batch work and the server beside it answers people: on 2 cores at 100,000 letters, a

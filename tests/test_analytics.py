@@ -8,13 +8,11 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from indexer import analytics
 from indexer.build import build_index
-from indexer.build_objects import read_object, write_object
-from indexer.citations import relied_on, section_key
-from indexer.parse import parse_file
-from indexer.store import IndexHandle, current_build
-from indexer.treatment import normalize_treatment
+from indexer.letters import parse_file
+from indexer.precedents import aggregation, reports
+from indexer.store import IndexHandle, column_values, current_build, read_object, write_object
+from indexer.terms import normalize_treatment, relied_on, section_key
 
 from .conftest import DATA, SEEDS
 
@@ -54,7 +52,7 @@ def test_every_treatment_count_matches_the_truth(handle):
     expected: dict[str, Counter] = defaultdict(Counter)
     for d in TRUTH:
         expected[d["treatment"].name][d["outcome"]] += 1
-    listed = analytics.treatment_list(handle)
+    listed = reports.treatment_list(handle)
     assert len(TRUTH) == 312 and len(listed) == len(expected) == 142
     assert {t["treatment"]: (t["upheld"], t["overturned"]) for t in listed} == \
         {name: (c["Upheld"], c["Overturned"]) for name, c in expected.items()}
@@ -64,17 +62,17 @@ def test_every_treatment_count_matches_the_truth(handle):
 
 
 def test_rates_carry_their_wilson_interval_and_a_warning_below_30(handle):
-    for t in analytics.treatment_list(handle):
+    for t in reports.treatment_list(handle):
         assert (t["ci_low"], t["ci_high"]) == wilson(t["overturned"], t["decisions"])
         assert t["overturn_rate"] == round(t["overturned"] / t["decisions"], 4)
         assert (t["warning"] is None) == (t["decisions"] >= 30)
-    norco = analytics.treatment_report(handle, "hydrocodone/acetaminophen")
+    norco = reports.treatment_report(handle, "hydrocodone/acetaminophen")
     assert norco["stats"]["warning"] == "only 8 decisions: too few to rely on this rate"
 
 
 def test_treatment_breakdowns_match_the_truth(handle):
     norco = [d for d in TRUTH if d["treatment"].name == "hydrocodone/acetaminophen"]
-    report = analytics.treatment_report(handle, "hydrocodone/acetaminophen")
+    report = reports.treatment_report(handle, "hydrocodone/acetaminophen")
     assert (report["treatment"], report["category"], report["search"]) == \
         ("hydrocodone/acetaminophen", "medication", 'treatment:"hydrocodone/acetaminophen"')
     for dim, value in (("year", lambda d: d["year"]), ("strength", lambda d: d["treatment"].strength or ""),
@@ -87,7 +85,7 @@ def test_treatment_breakdowns_match_the_truth(handle):
 
 @pytest.mark.parametrize("name", ["physical therapy", "MRI lumbar spine", "hydrocodone/acetaminophen"])
 def test_breakdown_rows_add_up(handle, name):
-    report = analytics.treatment_report(handle, name)
+    report = reports.treatment_report(handle, name)
     total = report["stats"]["decisions"]
     for dim in ("year", "strength", "quantity"):
         assert sum(r["decisions"] for r in report["by"][dim]) == total
@@ -110,7 +108,7 @@ def stored(handle) -> list[dict]:
 def test_specialty_breakdown_matches_the_letters(handle, stored):
     counts = Counter((s, d["outcome"]) for d in stored if d["treatment"]["name"] == "physical therapy"
                      for s in d["specialty"])
-    rows = analytics.treatment_report(handle, "physical therapy")["by"]["specialty"]
+    rows = reports.treatment_report(handle, "physical therapy")["by"]["specialty"]
     assert {r["value"]: (r["upheld"], r["overturned"]) for r in rows} == \
         {s: (counts[s, "Upheld"], counts[s, "Overturned"]) for s, _ in counts}
 
@@ -122,7 +120,7 @@ def test_every_section_count_matches_the_guideline_lines(handle, stored):
                 for s in c.sections}
         for key in keys:
             expected[key][d["outcome"]] += 1
-    listed = analytics.section_list(handle)
+    listed = reports.section_list(handle)
     assert len(listed) == len(expected) == 112
     assert {s["key"]: (s["upheld"], s["overturned"]) for s in listed} == \
         {k: (c["Upheld"], c["Overturned"]) for k, c in expected.items()}
@@ -133,8 +131,8 @@ def test_section_report_lists_every_citing_decision_newest_first(handle, stored)
     citing = [d for d in stored if any(section_key(s) == "physical medicine treatment" for c in
                                        relied_on(d["maximus_guideline"], d["claims_administrator_guideline"])
                                        for s in c.sections)]
-    first = analytics.section_report(handle, "Physical medicine treatment")
-    second = analytics.section_report(handle, "PHYSICAL MEDICINE TREATMENT", page=2)
+    first = reports.section_report(handle, "Physical medicine treatment")
+    second = reports.section_report(handle, "PHYSICAL MEDICINE TREATMENT", page=2)
     assert (first["section"], first["key"]) == ("Physical medicine treatment", "physical medicine treatment")
     assert first["decisions"]["total"] == len(citing) == 36 and first["decisions"]["pages"] == 2
     items = first["decisions"]["items"] + second["decisions"]["items"]
@@ -145,11 +143,11 @@ def test_section_report_lists_every_citing_decision_newest_first(handle, stored)
     treatments = Counter(d["treatment"]["name"] for d in citing)
     assert {r["value"]: r["decisions"] for r in first["by"]["treatment"]} == dict(treatments)
     assert set(first["by"]) == {"year", "treatment", "source"}
-    assert analytics.section_report(handle, "physical medicine treatment", page=99)["decisions"]["page"] == 2
+    assert reports.section_report(handle, "physical medicine treatment", page=99)["decisions"]["page"] == 2
 
 
 def test_examples_are_the_newest_of_each_side(handle, stored):
-    report = analytics.treatment_report(handle, "physical therapy")
+    report = reports.treatment_report(handle, "physical therapy")
     for side in ("upheld", "overturned"):
         mine = sorted((d["date"] or "" for d in stored if d["treatment"]["name"] == "physical therapy"
                        and d["outcome"].lower() == side), reverse=True)[:3]
@@ -159,17 +157,17 @@ def test_examples_are_the_newest_of_each_side(handle, stored):
 
 
 def test_unknown_names_and_case_insensitive_lookup(handle):
-    assert analytics.treatment_report(handle, "no such treatment") is None
-    assert analytics.section_report(handle, "no such section") is None
-    assert analytics.treatment_report(handle, "mri LUMBAR spine")["treatment"] == "MRI lumbar spine"
+    assert reports.treatment_report(handle, "no such treatment") is None
+    assert reports.section_report(handle, "no such section") is None
+    assert reports.treatment_report(handle, "mri LUMBAR spine")["treatment"] == "MRI lumbar spine"
 
 
 def test_computed_once_per_build_and_warmed(seeds_index):
     live = IndexHandle(seeds_index).live()
-    assert analytics.CACHE_KEY not in live.cache
-    analytics.warm(live)
-    first = live.cache[analytics.CACHE_KEY]
-    assert analytics.aggregates(live) is first and first.decisions == 312
+    assert aggregation.CACHE_KEY not in live.cache
+    aggregation.warm(live)
+    first = live.cache[aggregation.CACHE_KEY]
+    assert aggregation.aggregates(live) is first and first.decisions == 312
 
 
 def _seed_texts_built(tmp_path):
@@ -192,10 +190,10 @@ def test_bulk_column_reads_equal_whoosh_and_skip_deleted_documents(tmp_path):
     with live.searcher() as searcher:
         reader = searcher.reader()
         assert (len(reader.leaf_readers()), reader.has_deletions(), reader.doc_count_all()) == (2, True, 19)
-        for name in analytics.COLUMNS:
-            assert analytics.column_values(reader, name) == list(reader.column_reader(name)), name
+        for name in aggregation.COLUMNS:
+            assert column_values(reader, name) == list(reader.column_reader(name)), name
         alive = reader.doc_count()
-    agg = analytics.aggregates(live)
+    agg = aggregation.aggregates(live)
     assert agg.decisions == alive == 8 + 10
     norco = [d for d in TRUTH if d["treatment"].name == "hydrocodone/acetaminophen"
              and d["key"] in ("000_9f06bb39291db0e8", "002_ac4403899a905f85", "003_0134393615b26c1c",
@@ -204,7 +202,7 @@ def test_bulk_column_reads_equal_whoosh_and_skip_deleted_documents(tmp_path):
         sum(d["outcome"] == "Upheld" for d in norco), sum(d["outcome"] == "Overturned" for d in norco)]
 
 
-def _figures(agg: analytics.Aggregates) -> tuple:
+def _figures(agg: aggregation.Aggregates) -> tuple:
     """Everything an Aggregates holds, as plain data to compare."""
     def groups(found: dict) -> dict:
         return {n: (g.name, g.category, {d: dict(c) for d, c in g.by.items()}, dict(g.spellings)) for n, g in found.items()}
@@ -219,8 +217,8 @@ def _copy_of(seeds_index, tmp_path):
 
 def test_a_build_keeps_its_aggregates_as_a_server_would_compute_them(seeds_index):
     live = IndexHandle(seeds_index).live()
-    kept = read_object(live.build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)
-    assert kept is not None and _figures(kept) == _figures(analytics.compute(live))
+    kept = read_object(live.build, aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION)
+    assert kept is not None and _figures(kept) == _figures(aggregation.compute(live))
 
 
 def test_a_server_loads_the_kept_aggregates_and_computes_when_they_are_unusable(seeds_index, tmp_path):
@@ -228,24 +226,24 @@ def test_a_server_loads_the_kept_aggregates_and_computes_when_they_are_unusable(
     root = tmp_path / "root"
     root.mkdir()
     (root / "current").symlink_to(build)
-    computed = _figures(analytics.compute(IndexHandle(root).live()))
-    marked = read_object(build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)
+    computed = _figures(aggregation.compute(IndexHandle(root).live()))
+    marked = read_object(build, aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION)
     marked.decisions = -1  # proves the server took the build's copy rather than working it out
-    write_object(build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION, marked)
-    assert analytics.aggregates(IndexHandle(root).live()).decisions == -1
+    write_object(build, aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION, marked)
+    assert aggregation.aggregates(IndexHandle(root).live()).decisions == -1
     for damage in (b"not a pickle", b""):
-        (build / f"{analytics.CACHE_KEY}.pickle").write_bytes(damage)
-        assert _figures(analytics.aggregates(IndexHandle(root).live())) == computed
-    write_object(build, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION - 1, marked)  # an older format
-    assert _figures(analytics.aggregates(IndexHandle(root).live())) == computed
+        (build / f"{aggregation.CACHE_KEY}.pickle").write_bytes(damage)
+        assert _figures(aggregation.aggregates(IndexHandle(root).live())) == computed
+    write_object(build, aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION - 1, marked)  # an older format
+    assert _figures(aggregation.aggregates(IndexHandle(root).live())) == computed
 
 
 def test_an_update_keeps_its_own_aggregates_and_leaves_the_previous_builds(tmp_path):
     seeds, root = _seed_texts_built(tmp_path)
     before = current_build(root)
-    first = _figures(read_object(before, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION))
+    first = _figures(read_object(before, aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION))
     shutil.copy(SEEDS / "dwc-2016-2017" / "CM16-0230651.pdf", seeds)
     build_index([str(seeds)], root, jobs=1, update=True)
-    after = read_object(current_build(root), analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)
+    after = read_object(current_build(root), aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION)
     assert after.decisions == first[0] + 10
-    assert _figures(read_object(before, analytics.CACHE_KEY, analytics.AGGREGATES_VERSION)) == first
+    assert _figures(read_object(before, aggregation.CACHE_KEY, aggregation.AGGREGATES_VERSION)) == first

@@ -7,10 +7,10 @@ import pytest
 from flask import url_for
 from markupsafe import escape
 
-from indexer import analytics
+from indexer.precedents import reports
 from indexer.search import search
 from web import create_app
-from web.analytics import year_chart
+from web.precedent_pages import year_chart
 
 from .test_analytics import TRUTH, wilson
 
@@ -52,7 +52,7 @@ def test_treatment_page_shows_the_truth_counts_rate_and_interval(client, name):
 def test_the_under_30_warning_and_the_examples(client, handle):
     page = client.get("/treatment/hydrocodone/acetaminophen").get_data(as_text=True)
     assert "Caution: only 8 decisions: too few to rely on this rate." in page
-    report = analytics.treatment_report(handle, "hydrocodone/acetaminophen")
+    report = reports.treatment_report(handle, "hydrocodone/acetaminophen")
     examples = report["examples"]["upheld"] + report["examples"]["overturned"]
     assert len(report["examples"]["upheld"]) == 3 and len(report["examples"]["overturned"]) == 2
     for e in examples:
@@ -64,7 +64,7 @@ def test_the_under_30_warning_and_the_examples(client, handle):
 def test_physical_therapy_tables(client, handle):
     page = client.get("/treatment/physical%20therapy").get_data(as_text=True)
     assert "Caution: only" not in page  # 39 decisions
-    report = analytics.treatment_report(handle, "physical therapy")
+    report = reports.treatment_report(handle, "physical therapy")
     for row in report["by"]["specialty"] + report["by"]["quantity"]:
         assert f"<th scope=\"row\">{escape(row['label'])}</th>\n<td>{row['decisions']}</td>" in page
     assert "Physical Medicine &amp; Rehabilitation" in page
@@ -77,14 +77,14 @@ def test_physical_therapy_tables(client, handle):
 def test_treatment_json_twin(client, handle, name):
     response = client.get(f"/api/treatment/{name}")
     assert response.status_code == 200
-    assert response.get_json() == analytics.treatment_report(handle, name)
+    assert response.get_json() == reports.treatment_report(handle, name)
     assert response.get_json()["stats"]["decisions"] == sum(_truth(name))
 
 
 def test_treatment_index_lists_every_treatment_by_count(client, handle):
     first = client.get("/treatment/").get_data(as_text=True)
     second = client.get("/treatment/?page=2").get_data(as_text=True)
-    listed = analytics.treatment_list(handle)
+    listed = reports.treatment_list(handle)
     assert "142 treatments" in first
     assert first.count('<th scope="row"><a href="/treatment/') == 100
     assert second.count('<th scope="row"><a href="/treatment/') == 42
@@ -95,7 +95,7 @@ def test_treatment_index_lists_every_treatment_by_count(client, handle):
 
 def test_guideline_page_and_json(client, handle):
     page = client.get("/guideline/special%20studies").get_data(as_text=True)
-    report = analytics.section_report(handle, "special studies")
+    report = reports.section_report(handle, "special studies")
     assert "<h1>Guideline section: Special Studies</h1>" in page
     assert "Cited by the reviewer in 59 decisions" in page
     assert "newest first, page 1 of 3" in page
@@ -106,7 +106,7 @@ def test_guideline_page_and_json(client, handle):
     assert all(f'<a href="{escape(link)}">{escape(label)}</a>' in page for label, link in links.items())
     assert 'rel="next" href="/guideline/special%20studies?page=2"' in page
     last = client.get("/api/guideline/Special Studies?page=3").get_json()
-    assert last == analytics.section_report(handle, "special studies", page=3)
+    assert last == reports.section_report(handle, "special studies", page=3)
     assert len(last["decisions"]["items"]) == 19 and last["stats"]["overturned"] == 6
     index = client.get("/guideline/").get_data(as_text=True)
     assert "112 guideline sections" in index

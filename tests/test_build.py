@@ -16,11 +16,10 @@ from click.testing import CliRunner
 
 from indexer.build import build_index
 from indexer.cli import cli
-from indexer.search import get_letter, search
-from indexer.postings import PostingsReader
-from indexer.schema import find_decision
 from indexer.errors import BuildLocked
-from indexer.store import BuildLock, IndexHandle, current_build, read_manifest
+from indexer.search import get_letter, search
+from indexer.store import BuildLock, IndexHandle, current_build, find_decision, read_manifest
+from indexer.table import TableReader
 
 from .conftest import SEEDS
 from .test_parse import LETTER
@@ -252,8 +251,8 @@ def test_a_duplicate_inside_a_chunk_leaves_the_table_as_without_it(tmp_path):
     two = build_index([str(doubled)], tmp_path / "two", jobs=1)
     assert [reason for _, reason in two.skipped] == [f"duplicate: same content as {doubled / names[1]}"]
     assert (one.letters, one.decisions) == (two.letters, two.decisions) == (len(names), two.decisions)
-    a = PostingsReader(current_build(tmp_path / "one") / "postings")
-    b = PostingsReader(current_build(tmp_path / "two") / "postings")
+    a = TableReader(current_build(tmp_path / "one") / "postings")
+    b = TableReader(current_build(tmp_path / "two") / "postings")
     assert list(a.keys) == list(b.keys) and a.size == b.size
     for i, k in enumerate(a.keys):
         assert a.blob(i) == b.blob(i), k

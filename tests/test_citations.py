@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.analysis import words
-from indexer.citations import (SOURCES, Citation, distinct_sections, parse_citations, relied_on,
-                               section_key, split_sections)
 from indexer.cli import cli
-from indexer.guidelines import decision_sources, guideline_sources
 from indexer.search import search
+from indexer.terms import SOURCES, decision_sources, distinct_sections, relied_on, section_key
+from indexer.terms.citations import Citation, parse_citations, split_sections
+from indexer.terms.guidelines import guideline_sources
 
 from .conftest import SEEDS
 

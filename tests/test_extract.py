@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extract import MAX_TEXT_BYTES, extract_text, find_letters
 from indexer.errors import ParseError
-from indexer.parse import parse_file
+from indexer.letters import extract_text, find_letters, parse_file
+from indexer.letters.extract import MAX_TEXT_BYTES
 
 from .conftest import SEEDS
 

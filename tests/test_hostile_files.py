@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from indexer.build import build_index
-from indexer.parse_pool import FILE_SECONDS
-from indexer.extract import MAX_TEXT_BYTES
+from indexer.build.pool import FILE_SECONDS
+from indexer.letters.extract import MAX_TEXT_BYTES
 from indexer.search import get_letter, search
 from indexer.store import IndexHandle, current_build, read_manifest
 from web import create_app
@@ -199,7 +199,7 @@ def test_every_bad_file_is_reported_with_its_path_and_reason(hostile):
                                      f"{folder / 'generated' / (pdf_stem + '.pdf')}",
     }
     assert reasons["truncated.pdf"].startswith("not a readable PDF (")
-    # "one huge line.txt" once took minutes to classify (quadratic patterns in indexer/treatment.py); now no
+    # "one huge line.txt" once took minutes to classify (quadratic patterns in indexer/terms/treatment.py); now no
     # file comes near the per-file time bound, and the whole folder is done well within it
     assert hostile["report"].seconds < FILE_SECONDS
 

@@ -11,14 +11,13 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
 from indexer.analysis import exact_analyzer
-from indexer.bitset import members
 from indexer.build import build_index
-from indexer.matching import match
-from indexer.parse import parse_file
-from indexer.query import parse_query, stem_forms
 from indexer.fields import VALUE_FIELDS, WORD_FIELDS
-from indexer.schema import documents
-from indexer.store import IndexHandle, read_manifest
+from indexer.letters import parse_file
+from indexer.query import parse_query, stem_forms
+from indexer.query.match import match
+from indexer.store import IndexHandle, documents, read_manifest
+from indexer.table import members
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -85,7 +84,7 @@ def _reference(s, q) -> set[int]:
 
 
 def _table(handle, q):
-    return members(match(handle.live().postings, q).bits)
+    return members(match(handle.live().table, q).bits)
 
 
 @pytest.mark.parametrize("text", QUERIES)
@@ -122,7 +121,7 @@ def test_random_queries_agree(handle, words, field, shape):
 def test_proximity_agrees_whichever_form_each_word_is_read_in(handle):
     """A rare word's positions are walked as a list and a common word's read as a bitmap
     (positions.step): every pairing of the forms, either way round, gives Whoosh's answer."""
-    postings, forms = handle.live().postings, stem_forms(handle.live().stems)
+    postings, forms = handle.live().table, stem_forms(handle.live().stems)
     as_list = {w: isinstance(postings.places("rationale", w), list) for w in WORDS if postings.places("rationale", w)}
     pairings = set()
     for a in as_list:
@@ -149,7 +148,7 @@ def test_update_keeps_table_and_whoosh_in_step(tmp_path):
     shutil.copy(texts[4], corpus / texts[4].name)
     build_index([str(corpus)], root, jobs=1, update=True)
     handle = IndexHandle(root)
-    assert handle.live().postings.universe.bit_count() == handle.live().ix.doc_count()
+    assert handle.live().table.universe.bit_count() == handle.live().ix.doc_count()
     for text in ["norco", "percocet", "medically necessary", '"functional improvement"', "outcome:upheld",
                  "decided:2000..2100", "-norco", '"pain relief"~10', '"functional improvement"~4',
                  '"the request is not medically necessary"']:

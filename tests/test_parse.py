@@ -7,9 +7,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from indexer.header import iso_date
-from indexer.parse import parse_file, parse_text
-from indexer.text import normalize_lines
+from indexer.letters import parse_file, parse_text
+from indexer.letters.header import iso_date
+from indexer.letters.text import normalize_lines
 
 from .conftest import DATA, SEEDS
 

@@ -6,8 +6,8 @@ from array import array
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from indexer.bitset import from_ids, members
-from indexer.positions import GAP, documents_at, follow, step, word_places
+from indexer.table import documents_at, from_ids, members, step
+from indexer.table.positions import GAP, follow, word_places
 
 TEXT = "The request for Norco 10/325mg is not medically necessary; no functional improvement was documented."
 
@@ -61,7 +61,7 @@ def test_positions_map_back_to_their_documents():
 
 
 def _form(positions: list[int], size: int, as_list: bool):
-    """A word's positions as PostingsReader.places gives them: the list, or the bitmap's bytes."""
+    """A word's positions as TableReader.places gives them: the list, or the bitmap's bytes."""
     return positions if as_list else from_ids(positions, size).to_bytes((size + 7) // 8, "little")
 
 

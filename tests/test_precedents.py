@@ -6,10 +6,11 @@ import re
 import pytest
 
 from indexer.analysis import NEGATIONS, words
-from indexer.citations import section_key
-from indexer.precedents import CONTRAST_TERMS, contrast, precedents
-from indexer.schema import find_decision
+from indexer.precedents import contrast, precedents
+from indexer.precedents.similar import CONTRAST_TERMS
 from indexer.search import search
+from indexer.store import find_decision
+from indexer.terms import section_key
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def test_contrast_prefers_the_negated_phrase(handle):
     other = {"rationale": "Functional improvement documented with pain reduction. "
                                "Therefore the request is medically necessary.",
              "section_key": "Opioids, criteria for use", "source_key": "mtus|odg"}
-    found = contrast(handle.live().postings, this, other)
+    found = contrast(handle.live().table, this, other)
     assert "no documented functional" in found["this"]["terms"]
     assert "not medically necessary" in found["this"]["terms"]
     assert "improvement documented" in found["precedent"]["terms"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from indexer.query import FIELDS, date_range, parse_query
 from indexer.errors import QueryError
+from indexer.query import FIELDS, parse_query
+from indexer.query.compile import date_range
 
 
 @pytest.mark.parametrize("text,message", [

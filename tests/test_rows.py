@@ -6,10 +6,9 @@ import csv
 import io
 
 from indexer.build import build_index
-from indexer.rows import COLUMNS, SEP, RowReader, RowWriter, header, safe_cell
-from indexer.schema import decision_url, iso_date
 from indexer.search import export, search
-from indexer.store import IndexHandle
+from indexer.store import IndexHandle, RowReader, RowWriter, decision_url, iso_date
+from indexer.store.rows import COLUMNS, SEP, header, safe_cell
 
 from .test_build import letters_dir
 from .test_parse import LETTER

@@ -7,13 +7,10 @@ import re
 import pytest
 
 from indexer.errors import QueryError
-from indexer import search as search_module
-from indexer.bitset import members
-from indexer.search import by_date, search
-from indexer.statistics import outcome_stats
-from indexer.treatment import normalize_treatment
+from indexer.search import by_date, ordering, outcome_stats, search
+from indexer.table import members
+from indexer.terms import normalize_treatment
 
-from .conftest import DATA
 from .test_parse import SEED_DECISIONS, TRUTH, expected_items
 
 ALL = [(i, t) for t in TRUTH for i in expected_items(t)] + [
@@ -138,7 +135,7 @@ def test_query_errors_propagate(handle):
 
 @pytest.mark.parametrize("query", ["physical therapy", "outcome:overturned"])
 def test_guideline_facet_counts_are_selectable_with_source(handle, query):
-    from indexer.guidelines import SOURCE_LABELS
+    from indexer.terms import SOURCE_LABELS
     result = search(handle, query)
     keys = {label: key for key, label in SOURCE_LABELS.items()}
     assert result.facets["guideline"]
@@ -152,10 +149,10 @@ def test_date_order_is_the_same_whether_sorted_whole_or_month_by_month(handle, m
     """by_date sorts small sets at once and walks years and months otherwise: the same order either way,
     and it is the order of the stored dates (equal dates in document order, undated last)."""
     live = handle.live()
-    bits = live.postings.universe
+    bits = live.table.universe
     whole = by_date(live, bits, need, newest)
-    monkeypatch.setattr(search_module, "SORT_WHOLE", 0)
+    monkeypatch.setattr(ordering, "SORT_WHOLE", 0)
     assert by_date(live, bits, need, newest) == whole
-    decided = live.postings.decided
+    decided = live.table.decided
     dated = sorted((d for d in members(bits) if decided[d]), key=lambda d: (-decided[d] if newest else decided[d], d))
     assert whole == (dated + [d for d in members(bits) if not decided[d]])[:need]

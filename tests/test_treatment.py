@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.treatment import CATEGORIES, Treatment, normalize_treatment
+from indexer.terms import CATEGORIES, Treatment, normalize_treatment
 
 DATA = Path(__file__).parent / "data"
 BUNDLED = [

@@ -10,8 +10,8 @@ from markupsafe import escape
 
 from indexer.errors import QueryError
 from indexer.search import get_letter, search
+from indexer.store.rows import safe_cell
 from web import create_app
-from indexer.rows import safe_cell
 
 
 @pytest.fixture(scope="module")

@@ -174,14 +174,14 @@ def test_precedents_computed_by_one_worker_are_read_by_the_other(seeds_index, ha
 def test_a_precedent_report_is_computed_once_for_its_page_its_twin_and_every_worker(seeds_index, handle, tmp_path):
     from urllib.parse import quote
 
-    from indexer import analytics
+    from indexer.precedents import reports
     from web.cache import MEMO_PREFIX
 
-    name = analytics.treatment_list(handle)[0]["treatment"]
+    name = reports.treatment_list(handle)[0]["treatment"]
     first, second = (cached_app(seeds_index, tmp_path).test_client() for _ in range(2))
     assert first.get(f"/treatment/{quote(name, safe='')}").status_code == 200
     store = SharedCache(tmp_path)
     build = str(handle.live().build)
     assert store.get(build, MEMO_PREFIX + f"treatment/{name}") is not None  # kept beside the page itself
     twin = second.get(f"/api/treatment/{quote(name, safe='')}")
-    assert twin.headers["X-Cache"] == "miss" and twin.get_json() == analytics.treatment_report(handle, name)
+    assert twin.headers["X-Cache"] == "miss" and twin.get_json() == reports.treatment_report(handle, name)

@@ -5,7 +5,7 @@ import os
 
 from flask import Flask
 
-from indexer.store import IndexHandle
+from indexer.store.live import IndexHandle
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -18,11 +18,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     # One handle per app: it re-resolves the `current` build, so rebuilds show up without a restart.
     app.extensions["imr_index"] = IndexHandle(app.config["INDEX_DIR"])
 
-    from . import analytics, api, cache, errors, views
+    from . import api, cache, errors, precedent_pages, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
-    app.register_blueprint(analytics.bp)
+    app.register_blueprint(precedent_pages.bp)
     errors.init_app(app)
     cache.init_app(app)  # after errors: an undecodable query is refused before it is looked up
     return app

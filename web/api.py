@@ -5,7 +5,7 @@ from itertools import islice
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 
-from indexer.matching import SEARCH_SECONDS
+from indexer.query import SEARCH_SECONDS
 from indexer.search import export
 
 from . import present

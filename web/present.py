@@ -6,10 +6,10 @@ import datetime as dt
 from flask import abort, current_app, request
 from markupsafe import Markup
 
-from indexer.guidelines import SOURCE_LABELS
-from indexer.matching import SEARCH_SECONDS
+from indexer.query import SEARCH_SECONDS
 from indexer.search import SORTS, SearchResult, get_letter, search
 from indexer.store import IndexHandle, Live
+from indexer.terms import SOURCE_LABELS
 
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 

@@ -20,12 +20,15 @@ import time
 
 from waitress import serve as waitress_serve
 
-from indexer import analytics, search
 from indexer.errors import IndexMissing
+from indexer.precedents import aggregation
+from indexer.search import facets
 
-from . import create_app
 # Imported before any fork, so workers start sooner and share these modules' memory.
-from . import analytics as _pages, api as _api, errors as _errors, views as _views  # noqa: F401
+from . import (
+    create_app,
+    precedent_pages as _pages,  # noqa: F401
+)
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 STOP_GRACE = 5.0  # seconds workers get to exit after SIGTERM before SIGKILL
@@ -96,8 +99,8 @@ def _warm(handle) -> None:
         live = handle.live()
     except IndexMissing:
         return
-    search.warm(live)
-    analytics.warm(live)
+    facets.warm(live)
+    aggregation.warm(live)
 
 
 class Supervisor:

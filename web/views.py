@@ -6,11 +6,10 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 
+from indexer.errors import QueryError
 from indexer.precedents import precedents
 from indexer.query import parse_query, stem_forms
-from indexer.errors import QueryError
-from indexer.search import FACETS
-from indexer.snippets import mark_spans, render
+from indexer.search import FACETS, mark_spans, render
 
 from . import cache, present
 

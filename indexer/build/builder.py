@@ -1,0 +1,231 @@
+"""Write a fresh index (or an updated copy) from letters parsed in parallel (pool.py), then
+switch to it atomically."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from ..analysis import stem_word
+from ..errors import BuildError
+from ..fields import TEXT_FIELDS
+from ..letters import find_letters
+from ..precedents import aggregation
+from ..store import (
+    MANIFEST,
+    SCHEMA_VERSION,
+    STEMS,
+    SUMMARY,
+    BuildLock,
+    RowWriter,
+    build_schema,
+    current_build,
+    is_build_object,
+    prune_builds,
+    read_manifest,
+    switch_to,
+)
+from ..table import DIRECTORY as TABLE_DIRECTORY, SEP, TableReader
+from ..table.runs import Run, remove_run
+from ..table.writer import TableWriter
+from .pool import Chunk, Parsed, file_digest, parse_all, write_run
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and for --strict."""
+
+    letters: int = 0
+    decisions: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    seconds: float = 0.0
+    build_dir: str = ""
+
+    @property
+    def letters_per_second(self) -> float:
+        return self.letters / self.seconds if self.seconds else 0.0
+
+
+def build_index(paths: list[str], root: str | Path, jobs: int | None = None, update: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Index the letters under `paths` into `root` and switch to the new index atomically."""
+    root = Path(root)
+    jobs = jobs or os.cpu_count() or 1
+    started = time.perf_counter()
+    report = BuildReport()
+    with BuildLock(root):
+        (root / "builds").mkdir(parents=True, exist_ok=True)
+        prune_builds(root)  # we hold the lock, so any unfinished build is a dead one
+        files, problems = find_letters(paths)
+        report.skipped.extend(problems)
+        previous = current_build(root) if update else None
+        if previous and read_manifest(previous).get("schema_version") != SCHEMA_VERSION:
+            previous = None  # built by another version: an update cannot reuse it, so build afresh
+        old_files = read_manifest(previous)["files"] if previous else {}
+        stamps = {p: _stamp(p) for p in files}  # taken before reading: a later change shows next time
+        digests = {p: _known_digest(old_files.get(p), stamps[p]) or file_digest(p) for p in files} if previous else {}
+        todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
+        kept = {p: old_files[p] | {"stamp": stamps[p]} for p in files if previous and p in old_files and p not in todo}
+        target = _new_build_dir(root, previous)
+        parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
+        try:
+            manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        report.unchanged = len(kept)
+        report.removed = len(set(old_files) - set(files)) if previous else 0
+        _write_manifest(target, manifest_files)
+        switch_to(root, target)
+        prune_builds(root)
+    report.seconds = time.perf_counter() - started
+    report.build_dir = str(target)
+    return report
+
+
+def _stamp(path: str) -> list[int]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return []
+    return [status.st_size, status.st_mtime_ns]
+
+
+def _known_digest(entry: dict | None, stamp: list[int]) -> str:
+    """The manifest's hash of a file whose size and modification time are unchanged: an update need
+    not read 100,000 unchanged letters (2 GB) to find the 1,000 new ones."""
+    return entry["hash"] if entry and stamp and entry.get("stamp") == stamp else ""
+
+
+def _new_build_dir(root: Path, previous: Path | None) -> Path:
+    target = root / "builds" / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    target.mkdir()
+    if previous:  # segments are immutable: hard links make a private copy at no cost
+        for item in previous.iterdir():
+            if (item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS, SUMMARY)
+                    and not is_build_object(item.name)):
+                os.link(item, target / item.name)
+    return target
+
+
+def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator[Chunk],
+           report: BuildReport, stamps: dict[str, list[int]], jobs: int) -> dict:
+    schema = build_schema()
+    if previous:
+        ix = FileStorage(str(target)).open_index(schema=schema)
+    else:
+        ix = whoosh_index.create_in(str(target), schema)
+    docnum = ix.doc_count_all()  # new documents are numbered after the kept segments
+    table = TableWriter(target, previous)
+    rows = RowWriter(target, previous)
+    samples: dict[int, str] = {}
+    names = set(schema.names())  # a document's other keys feed only the table (source, injured)
+    writer = ix.writer(limitmb=256, compound=False)
+    try:
+        manifest_files = dict(kept)
+        keys = {entry["key"]: path for path, entry in kept.items()}
+        digests = {entry["hash"]: path for path, entry in kept.items()}
+        if previous:
+            for path, entry in old_files.items():
+                if path not in kept:
+                    writer.delete_by_term("letter", entry["key"])
+        for chunk in parsed:
+            start, taken = docnum, []
+            for item in chunk.letters:
+                if item.error:
+                    report.skipped.append((item.path, item.error))
+                    continue
+                if item.digest in digests:
+                    report.skipped.append((item.path, f"duplicate: same content as {digests[item.digest]}"))
+                    continue
+                if item.key in keys:
+                    report.skipped.append((item.path, f"duplicate: case {item.key} is already indexed from {keys[item.key]}"))
+                    continue
+                keys[item.key] = item.path
+                digests[item.digest] = item.path
+                taken.append(item)
+                for doc in item.docs:
+                    writer.add_document(**{k: v for k, v in doc.items() if k in names})
+                    rows.add(docnum, doc)
+                    if docnum % 997 == 0 or len(samples) < 3:
+                        samples[docnum] = doc["id"]
+                    docnum += 1
+                manifest_files[item.path] = {"hash": item.digest, "key": item.key, "decisions": len(item.docs),
+                                             "stamp": stamps[item.path]}
+                report.letters += 1
+                report.decisions += len(item.docs)
+            table.add_run(start, _run_of(chunk, taken))
+    except BaseException:
+        writer.cancel()
+        rows.cancel()
+        raise
+    writer.commit(merge=False)  # merging would renumber documents under the match table
+    _finish_table(target, table, rows, samples, jobs)
+    return manifest_files
+
+
+def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
+    """The chunk's run, or, when a duplicate letter in it was left out, a run of the letters taken
+    (made here: duplicates are rare, and the run must number exactly the documents Whoosh got)."""
+    if len(taken) == sum(1 for item in chunk.letters if not item.error):
+        return chunk.run
+    remove_run(chunk.run.path)
+    return write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
+
+
+def _finish_table(target: Path, table: TableWriter, rows: RowWriter, samples: dict[int, str], jobs: int) -> None:
+    """Write the match table and the rows, and prove they are keyed by the document numbers Whoosh gave;
+    keep the precedent aggregates, which servers load rather than each working them out (aggregation.save)."""
+    ix = FileStorage(str(target)).open_index(schema=build_schema())
+    with ix.reader() as reader:
+        size = reader.doc_count_all()
+        deleted = [d for d in range(size) if reader.is_deleted(d)] if reader.has_deletions() else []
+        for docnum, doc_id in samples.items():
+            if reader.stored_fields(docnum).get("id") != doc_id:
+                raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
+        aggregation.save(target, reader)
+    table.finish(size, deleted, jobs)
+    rows.finish(size)
+
+
+def _write_stems(target: Path) -> None:
+    """The table that lets a bare word find its other forms: stem -> the indexed words sharing it."""
+    groups: dict[str, set[str]] = {}
+    for k in TableReader(target / TABLE_DIRECTORY).keys:
+        name, _, term = k.partition(SEP)
+        if name in TEXT_FIELDS and term.isalpha():  # a word, not a pair, triple or number
+            groups.setdefault(stem_word(term), set()).add(term)
+    table = {stem: sorted(group) for stem, group in groups.items() if len(group) > 1}
+    (target / STEMS).write_text(json.dumps(table, sort_keys=True))
+
+
+def _write_manifest(target: Path, files: dict) -> None:
+    ix = FileStorage(str(target)).open_index(schema=build_schema())
+    _write_stems(target)
+    expected = sum(entry["decisions"] for entry in files.values())
+    if ix.doc_count() != expected:
+        raise BuildError(f"index check failed: {ix.doc_count()} documents written, {expected} expected")
+    summary = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+               "letters": len(files), "decisions": expected}
+    (target / SUMMARY).write_text(json.dumps(summary))  # fsynced below with everything else
+    manifest = summary | {"files": files}
+    path = target / MANIFEST
+    with open(path.with_suffix(".tmp"), "w") as out:
+        json.dump(manifest, out)
+        out.flush()
+        os.fsync(out.fileno())
+    for folder, _, names in os.walk(target):
+        for name in [*names, "."]:
+            fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+            os.fsync(fd)
+            os.close(fd)
+    os.replace(path.with_suffix(".tmp"), path)

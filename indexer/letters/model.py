@@ -1,0 +1,57 @@
+"""Plain data for one IMR final determination letter: no Whoosh, no I/O."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from ..terms import citation_dicts, normalize_treatment
+
+OUTCOMES = ("Upheld", "Overturned")
+
+
+@dataclass
+class Decision:
+    """One disputed item and how the reviewer decided it."""
+
+    item: str
+    outcome: str  # "Upheld" or "Overturned"
+    original_request: str | None = None  # set when the request was partly authorized
+    authorized: str | None = None
+    claims_administrator_guideline: str = ""
+    maximus_guideline: str = ""
+    rationale: str = ""
+
+
+@dataclass
+class Determination:
+    """A whole letter: header fields, reviewer, case summary and its decisions in order."""
+
+    source: str = ""
+    case_number: str | None = None
+    date_assigned: str | None = None  # ISO dates (YYYY-MM-DD)
+    date_of_injury: str | None = None
+    decision_date: str | None = None
+    ur_denial_date: str | None = None
+    application_received: str | None = None
+    priority: str | None = None
+    licensure: list[str] = field(default_factory=list)
+    specialty: list[str] = field(default_factory=list)
+    summary: str = ""
+    decisions: list[Decision] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The `indexer parse --json` contract: these key names are relied on by other tools. Each
+        decision also carries what is derived from it: `treatment` (name, category, generic, strength,
+        quantity, refills, body part) and `citations` (both guideline lines, parsed)."""
+        data = _fields_of(self) | {"licensure": list(self.licensure), "specialty": list(self.specialty)}
+        data["decisions"] = [_fields_of(dec) | {
+            "treatment": _fields_of(normalize_treatment(dec.item)),
+            "citations": citation_dicts(dec.maximus_guideline, dec.claims_administrator_guideline)}
+            for dec in self.decisions]
+        return data
+
+
+def _fields_of(instance) -> dict:
+    """A dataclass's fields by name, in order, without dataclasses.asdict's deep copies (a third of
+    the time a build spent making a letter's documents); the caller copies any list it hands out."""
+    return {f.name: getattr(instance, f.name) for f in dataclasses.fields(instance)}

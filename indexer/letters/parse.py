@@ -1,0 +1,173 @@
+"""Text -> Determination. The only module that knows the layout of IMR final determination letters."""
+from __future__ import annotations
+
+import re
+
+from ..errors import ParseError
+from .extract import extract_text
+from .header import parse_header
+from .model import Decision, Determination
+from .text import collapse, join_lines, normalize_lines
+
+
+def _marker(words: str, flags: int = 0) -> re.Pattern:
+    """A phrase that may wrap anywhere between its words."""
+    return re.compile(r"\s+".join(re.escape(w) for w in words.split()), flags)
+
+
+HOW = _marker("HOW THE IMR FINAL DETERMINATION WAS MADE")
+LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:")
+SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty:")
+SUMMARY = _marker("CLINICAL CASE SUMMARY")
+SUMMARY_INTRO = _marker("The expert reviewer developed the following clinical case summary based on "
+                        "a review of the case file, including all medical records:")
+ISSUES = _marker("IMR ISSUES, DECISIONS AND RATIONALES")
+ISSUES_INTRO = re.compile(r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\s+for\s+the\s+disputed\s+"
+                          r"items\s*/\s*services\s+set\s+forth\s+below:")
+CA_GUIDELINE = _marker("Claims Administrator guideline:")
+MAXIMUS_GUIDELINE = _marker("MAXIMUS guideline:")
+RATIONALE = _marker("Decision rationale:")
+# An outcome ends its line and is followed by the decision's first label (or the end of the letter).
+OUTCOME = re.compile(r":[ \t]*\n?[ \t]*(Upheld|Overturned)[ \t]*(?=\n\s*(?:Claims\s+Administrator\s+guideline|"
+                     r"MAXIMUS\s+guideline|Decision\s+rationale)|\s*\Z)", re.IGNORECASE)
+MODIFIED = (  # "X was the original request. Y was authorized ... The remaining IMR eligible portion ..., Z is:"
+    re.compile(r"^(?P<orig>.+?) was the original request\.? (?P<auth>.+?) was authorized by the Claims "
+               r"Administrator\.? The remaining IMR eligible portion of the original request,? (?:is )?"
+               r"(?P<item>.+?)(?: is)?$", re.IGNORECASE),
+    re.compile(r"^(?P<orig>.+?) was the original request\.? The Claims Administrator authorized (?P<auth>.+?),? "
+               r"leaving the original request IMR eligible\.? The original request,? (?:is )?(?P<item>.+?)(?: is)?$",
+               re.IGNORECASE),
+)
+MODIFIED_TAIL = re.compile(r"The\s+remaining\s+IMR\s+eligible\s+portion|The\s+original\s+request,|was\s+authorized\s+by"
+                           r"\s+the\s+Claims|The\s+Claims\s+Administrator\s+authorized|leaving\s+the\s+original\s+request")
+ORIGINAL_REQUEST = re.compile(r"was\s+the\s+original\s+request")
+SENTENCE_END = re.compile(r"[.!?:]\s+(?=\S)")
+MAX_ITEM_LINES = 8
+# Real headings, partly authorized requests included, are under a few hundred characters. A longer one
+# is a file we cannot lay out (one huge line before ": Upheld"), and classifying it would take minutes.
+MAX_ITEM_CHARS = 1000
+
+
+def parse_file(path: str, source: str | None = None) -> Determination:
+    """Read and parse one letter file; raises ParseError with the path and a plain reason."""
+    return parse_text(extract_text(path), source=source or path)
+
+
+def parse_text(text: str, source: str = "") -> Determination:
+    """Parse a letter's text; raises ParseError when it holds no decided item."""
+    flat = "\n".join(normalize_lines(text))
+    if not flat.strip():
+        raise ParseError(source, "no text")
+    outcomes = list(OUTCOME.finditer(flat))
+    if not outcomes:
+        raise ParseError(source, _why_not_a_letter(flat))
+    det = Determination(source=source)
+    how = HOW.search(flat)
+    header_end = how.start() if how else min(len(flat), outcomes[0].start(), 3000)
+    for name, value in parse_header(flat[:header_end]).items():
+        setattr(det, name, value)
+    _parse_reviewer(flat, det)
+    det.summary = _summary(flat, outcomes[0].start())
+    det.decisions = _decisions(flat, outcomes, source)
+    return det
+
+
+def _why_not_a_letter(flat: str) -> str:
+    if ISSUES.search(flat) or RATIONALE.search(flat):
+        return "looks like an IMR letter, but no disputed item ends in ': Upheld' or ': Overturned'"
+    return "not an IMR final determination (no 'item: Upheld/Overturned' decisions found)"
+
+
+def _section(flat: str, start: re.Match | None, *ends: re.Pattern, limit: int = 4000) -> str:
+    """Running text from the end of `start` to the first of `ends` found after it."""
+    if not start:
+        return ""
+    stop = min(len(flat), start.end() + limit)
+    for end in ends:
+        m = end.search(flat, start.end(), stop)
+        if m:
+            stop = m.start()
+    return join_lines(flat[start.end():stop].split("\n"))
+
+
+def _parse_reviewer(flat: str, det: Determination) -> None:
+    lic = _section(flat, LICENSURE.search(flat), SPECIALTY, SUMMARY, re.compile(r"\n\s*\n"), limit=300)
+    det.licensure = [s.strip() for s in lic.split(",") if s.strip()]
+    spec = _section(flat, SPECIALTY.search(flat), SUMMARY, SUMMARY_INTRO, ISSUES, re.compile(r"\n\s*\n"), limit=400)
+    det.specialty = [s.strip() for s in spec.split(",") if s.strip()]
+
+
+def _summary(flat: str, first_outcome: int) -> str:
+    start = SUMMARY_INTRO.search(flat) or SUMMARY.search(flat)
+    if not start or start.end() > first_outcome:
+        return ""
+    return _section(flat, start, ISSUES, ISSUES_INTRO, limit=first_outcome - start.end())
+
+
+def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decision]:
+    intro = ISSUES_INTRO.search(flat, 0, outcomes[0].start()) or ISSUES.search(flat, 0, outcomes[0].start())
+    chunk_start = intro.end() if intro else 0
+    heads = []  # (item text, outcome, where the item began, where its labels begin)
+    for m in outcomes:
+        split = _item_start(flat, chunk_start, m.start())
+        heads.append((flat[split:m.start()], m.group(1).capitalize(), split, m.end()))
+        rationale = RATIONALE.search(flat, m.end())
+        chunk_start = rationale.end() if rationale else m.end()
+    decisions = []
+    for i, (raw_item, outcome, _, body_start) in enumerate(heads):
+        if len(raw_item) > MAX_ITEM_CHARS:
+            raise ParseError(source, f"disputed item {i + 1} is {len(raw_item):,} characters long; "
+                                     "not a letter layout we can read")
+        body_end = heads[i + 1][2] if i + 1 < len(heads) else len(flat)
+        decisions.append(_decision(raw_item, outcome, flat[body_start:body_end]))
+    return decisions
+
+
+def _item_start(flat: str, chunk_start: int, colon: int) -> int:
+    """Where the item named before an outcome begins, so the previous rationale ends just before it.
+
+    The item is the run of lines before the outcome that follows a line ending a sentence; a partly
+    authorized request starts further back, with the sentence holding "was the original request".
+    """
+    chunk = flat[chunk_start:colon]
+    start = _line_run_start(chunk)
+    orig = None
+    if not ORIGINAL_REQUEST.search(chunk, start) and MODIFIED_TAIL.search(chunk, start):
+        orig = list(ORIGINAL_REQUEST.finditer(chunk, max(0, start - 600), start))
+    if orig:  # a wrap after one of the partly-authorized sentences cut the run short
+        ends = list(SENTENCE_END.finditer(chunk, 0, orig[-1].start()))
+        start = ends[-1].end() if ends else 0
+    return chunk_start + start
+
+
+def _line_run_start(chunk: str) -> int:
+    """Start of the lines before the outcome, back to a line that ends a sentence or a blank line."""
+    lines = chunk.split("\n")
+    last = len(lines) - 1
+    while last > 0 and not lines[last].strip():  # the outcome stood alone on its line
+        last -= 1
+    first = last
+    while first > 0 and last - first + 1 < MAX_ITEM_LINES:
+        prev = lines[first - 1].strip()
+        if not prev or prev[-1] in ".!?":
+            break
+        first -= 1
+    return sum(len(line) + 1 for line in lines[:first])
+
+
+def _decision(raw_item: str, outcome: str, body: str) -> Decision:
+    item = join_lines(raw_item.split("\n"))
+    dec = Decision(item=item, outcome=outcome)
+    mod = next((m for m in (p.match(collapse(item)) for p in MODIFIED) if m), None)
+    if mod:
+        dec.original_request = mod["orig"].strip()
+        dec.authorized = mod["auth"].strip()
+        dec.item = mod["item"].strip().rstrip(".")
+    labels = [(p.search(body), name) for p, name in ((CA_GUIDELINE, "claims_administrator_guideline"),
+                                                     (MAXIMUS_GUIDELINE, "maximus_guideline"),
+                                                     (RATIONALE, "rationale"))]
+    found = sorted((m.start(), m.end(), name) for m, name in labels if m)
+    for i, (_, end, name) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else len(body)
+        setattr(dec, name, join_lines(body[end:stop].split("\n")))
+    return dec

@@ -1,0 +1,45 @@
+"""Facet counts over every match: each facet value's set of documents, read once per build, ANDed
+with the matches.
+"""
+from __future__ import annotations
+
+from ..store import Live
+from ..table import SPECIALTY, date_field, key
+from ..terms import SOURCE_LABELS
+
+FACETS = ("outcome", "specialty", "category", "guideline", "year")
+YEARS, MONTHS = date_field("decided", "y"), date_field("decided", "m")
+
+
+def value_sets(live: Live, field: str) -> list[tuple[str, int]]:
+    """(value, documents) for every value of a facet field, read once per build (builds never change)."""
+    cache = live.cache.setdefault("value_sets", {})
+    if field not in cache:
+        table = live.table
+        start = key(field, "")
+        cache[field] = [(k[len(start):], table.bits(k) & table.universe)
+                        for k in table.keys_from(start, start + "\uffff")]
+    return cache[field]
+
+
+def warm(live: Live) -> None:
+    """Load the facet and date sets of a build before its first search needs them, and the sets that
+    carry a letter's text (stored on its first decision) to all its decisions."""
+    for name in ("outcome", "category", SPECIALTY, "source", YEARS, MONTHS):
+        value_sets(live, name)
+    live.table.warm()
+
+
+def facet_counts(live: Live, bits: int) -> dict[str, dict[str, int]]:
+    """Counts over every match, not just the page; a decision with two specialties counts for each."""
+    def counts(field: str, label=lambda v: v) -> dict[str, int]:
+        pairs = ((label(v), (bits & s).bit_count()) for v, s in value_sets(live, field)) if bits else ()
+        return dict(sorted(((v, n) for v, n in pairs if n), key=lambda vn: (-vn[1], vn[0])))
+    years = counts(YEARS)
+    return {
+        "outcome": counts("outcome", str.capitalize),
+        "specialty": counts(SPECIALTY),
+        "category": counts("category"),
+        "guideline": counts("source", lambda v: SOURCE_LABELS.get(v, v)),
+        "year": {y: years[y] for y in sorted(years, reverse=True)},
+    }
