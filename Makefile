@@ -17,7 +17,7 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 install: $(VENV)/.installed
 
 # The index is rebuilt only when it is missing or older than a seed file or the schema (its version).
-$(INDEX)/.built: $(VENV)/.installed $(SEEDS) indexer/schema.py
+$(INDEX)/.built: $(VENV)/.installed $(SEEDS) indexer/store/schema.py
 	$(VENV)/bin/indexer build seeds --index $(INDEX)
 	touch $@
 

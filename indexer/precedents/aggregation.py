@@ -28,7 +28,8 @@ DIMENSIONS = {"year": ("year", False), "specialty": ("specialty_key", True), "so
 TREATMENT_DIMS = ("year", "specialty", "source", "strength", "quantity", "section")
 SECTION_DIMS = ("year", "treatment", "source")
 CACHE_KEY = "analytics"
-AGGREGATES_VERSION = 1  # of the pickled Aggregates a build keeps: raise it when Aggregates or Group change
+AGGREGATES_VERSION = 2  # of the pickled Aggregates a build keeps: raise it when Aggregates or Group change or move
+# (2: they moved from indexer.analytics to indexer.precedents.aggregation; an older build recomputes them)
 
 
 @dataclass
