@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/crashloop.py [--runs 20] [--letters 400] [--pdf 5] [--seed 1] [--work DIR]
 
-Generates a corpus (bench/generate.py), splits it into two overlapping sets A and B, and builds A.
+Generates a corpus (synth/generate.py), splits it into two overlapping sets A and B, and builds A.
 Then, run after run, starts a build of the other set (full and --update in turn) and SIGKILLs its main
 process (as the OOM killer would) in one of its phases, in turn: start-up, extraction and writing,
 the match table and stems, the check and fsync, the switch. Each phase is recognised on disk as it
@@ -36,13 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from indexer.build import build_index  # noqa: E402
-from indexer.search import search  # noqa: E402
-from indexer.store import (
-    MANIFEST,
-    IndexHandle,  # noqa: E402
-    current_build,
-)
+from indexer.build import build_index
+from indexer.search import search
+from indexer.store import MANIFEST, IndexHandle, current_build
 
 INDEXER = [sys.executable, "-m", "indexer.cli"]
 QUERIES = ("case:CM*", "outcome:overturned", "category:medication", '"medically necessary"', "norco OR tramadol")
@@ -53,7 +49,7 @@ AFTER = "after the switch"
 
 def corpus(work: Path, letters: int, pdf: int, seed: int) -> dict[str, list[str]]:
     """Two overlapping sets of generated letters (the PDFs standing in for their text twins)."""
-    import generate
+    from synth import generate
 
     generate.generate(str(work / "corpus"), letters, seed=seed, pdf=pdf, jobs=2)
     pdfs = {p.stem: str(p) for p in (work / "corpus" / "pdf").glob("*.pdf")}

@@ -65,9 +65,9 @@ def ensure_corpus(path: Path, letters: int, seed: int, pdf: int, jobs: int) -> d
         return {"dir": str(path), "generated_s": None}
     shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
-    cmd = [sys.executable, str(HERE / "generate.py"), str(path), "--letters", str(letters), "--seed", str(seed),
+    cmd = [sys.executable, "-m", "synth.generate", str(path.resolve()), "--letters", str(letters), "--seed", str(seed),
            "--jobs", str(jobs)] + (["--pdf", str(pdf)] if pdf else [])
-    subprocess.run(cmd, check=True, capture_output=True, text=True)
+    subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)  # ROOT: where synth/ is
     return {"dir": str(path), "generated_s": round(time.perf_counter() - started, 2)}
 
 

@@ -8,9 +8,7 @@ import pytest
 from indexer.build import build_index
 from indexer.store import IndexHandle
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+from .helpers import SEEDS
 
 
 @pytest.fixture(scope="session")

@@ -2,50 +2,18 @@
 from __future__ import annotations
 
 import json
-import math
 import shutil
 from collections import Counter, defaultdict
 
 import pytest
 
 from indexer.build import build_index
-from indexer.letters import parse_file
 from indexer.precedents import aggregation, reports
 from indexer.store import IndexHandle, column_values, current_build, read_object, write_object
-from indexer.terms import normalize_treatment, relied_on, section_key
+from indexer.terms import relied_on, section_key
 
-from .conftest import DATA, SEEDS
-
-
-def _truth_decisions() -> list[dict]:
-    """Every bundled decision from the hand-checked truth (with its corrections) and the 5 seed texts."""
-    corrections = json.loads((DATA / "truth-corrections.json").read_text())
-    out = []
-    for line in (DATA / "truth.jsonl").read_text().splitlines():
-        letter = json.loads(line)
-        fixes = corrections.get(letter["file"], {}).get("items", {})
-        month, day, year = letter["decision_date"].split("/")
-        for n, item in enumerate(letter["items"], start=1):
-            text = fixes.get(str(n - 1), {}).get("item", item["item"])  # corrections count items from 0
-            out.append({"item": text, "outcome": item["outcome"], "year": year, "key": letter["case_number"], "n": n})
-    for path in sorted(SEEDS.glob("*.txt")):
-        det = parse_file(str(path))
-        out += [{"item": d.item, "outcome": d.outcome, "year": "0", "key": path.stem, "n": n}
-                for n, d in enumerate(det.decisions, start=1)]
-    for d in out:
-        d["treatment"] = normalize_treatment(d["item"])
-    return out
-
-
-TRUTH = _truth_decisions()
-
-
-def wilson(overturned: int, n: int) -> tuple[float, float]:
-    """The 95% Wilson score interval, written out independently of indexer.search."""
-    z, p = 1.959964, overturned / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)
+from .helpers import DECISION_TRUTH as TRUTH, SEEDS
+from .reference import wilson
 
 
 def test_every_treatment_count_matches_the_truth(handle):

@@ -12,7 +12,8 @@ from indexer.search import search
 from web import create_app
 from web.precedent_pages import year_chart
 
-from .test_analytics import TRUTH, wilson
+from .helpers import DECISION_TRUTH as TRUTH
+from .reference import wilson
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 

@@ -7,13 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from queries import Query, build_mix, fixed_queries  # bench/ is on pytest's pythonpath (setup.cfg)
+from report import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-sys.path.insert(0, str(BENCH))
-
-from queries import Query, build_mix, fixed_queries  # noqa: E402
-from report import percentile  # noqa: E402
 
 
 @pytest.fixture(scope="module")

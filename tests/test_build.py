@@ -21,8 +21,7 @@ from indexer.search import get_letter, search
 from indexer.store import BuildLock, IndexHandle, current_build, find_decision, read_manifest
 from indexer.table import TableReader
 
-from .conftest import SEEDS
-from .test_parse import LETTER
+from .helpers import LETTER, SEEDS, letters_dir
 
 
 def test_seeds_index_holds_every_letter_and_decision(seeds_index):
@@ -43,14 +42,6 @@ def test_whole_letter_is_stored(handle):
     assert letter["decision_date"] == "2017-01-09" and len(letter["decisions"]) == 10
     assert get_letter(handle, "000_9f06bb39291db0e8")["decisions"][0]["item"] == "Norco 10/325mg quantity 90"
     assert get_letter(handle, "nope") is None
-
-
-def letters_dir(tmp_path, names=("CM16-0230651.pdf", "CM16-0234202.pdf")):
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    for name in names:
-        shutil.copy(SEEDS / "dwc-2016-2017" / name, folder / name)
-    return folder
 
 
 def test_update_reindexes_only_changed_files_and_drops_vanished(tmp_path):

@@ -15,7 +15,7 @@ from indexer.terms import SOURCES, decision_sources, distinct_sections, relied_o
 from indexer.terms.citations import Citation, parse_citations, split_sections
 from indexer.terms.guidelines import guideline_sources
 
-from .conftest import SEEDS
+from .helpers import SEEDS
 
 MTUS, ODG = "Decision based on MTUS ", "Decision based on Non-MTUS Citation "
 OUTSIDE = "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. "

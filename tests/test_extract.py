@@ -7,7 +7,7 @@ from indexer.errors import ParseError
 from indexer.letters import extract_text, find_letters, parse_file
 from indexer.letters.extract import MAX_TEXT_BYTES
 
-from .conftest import SEEDS
+from .helpers import SEEDS
 
 REAL_PDF = SEEDS / "dwc-2016-2017" / "CM16-0230651.pdf"
 

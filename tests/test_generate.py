@@ -1,24 +1,22 @@
-"""The synthetic letter generator (bench/generate.py): deterministic, realistic mix, truth matches text."""
+"""The synthetic letter generator (synth/): deterministic, realistic mix, truth matches text."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
 import string
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-
-import generate  # noqa: E402
-import synth_layout  # noqa: E402
-import synth_letter  # noqa: E402
-import synth_text  # noqa: E402
-import vocab_rationale  # noqa: E402
-import vocab_summary  # noqa: E402
+from synth import (
+    generate,
+    layout as synth_layout,
+    letter as synth_letter,
+    text as synth_text,
+    vocab_rationale,
+    vocab_summary,
+)
 
 LETTERS = 60
 

@@ -6,7 +6,6 @@ import csv
 import io
 import random
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,11 +16,11 @@ from indexer.build.pool import FILE_SECONDS
 from indexer.letters.extract import MAX_TEXT_BYTES
 from indexer.search import get_letter, search
 from indexer.store import IndexHandle, current_build, read_manifest
+from synth import generate, layout as synth_layout, letter as synth_letter
 from web import create_app
 
-from .conftest import SEEDS
+from .helpers import SEEDS
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 ATTRIBUTE = '"><script>alert(2)</script>'
@@ -29,27 +28,20 @@ FORMULA = '=HYPERLINK("http://evil.example/","Tramadol 50mg")'
 MARKUP_ITEM = f"Norco 10/325mg #60 {IMG}"
 
 
-def bench_modules():
-    sys.path.insert(0, str(BENCH))
-    try:
-        import generate
-        import synth_layout
-        import synth_letter
-    finally:
-        sys.path.remove(str(BENCH))
+def synth_modules():
     return generate, synth_layout, synth_letter
 
 
 def letter_bytes(letter: dict) -> bytes:
-    """A synthetic letter (after its items were edited) laid out as text, as bench/generate.py writes it."""
-    _, layout, synth = bench_modules()
+    """A synthetic letter (after its items were edited) laid out as text, as synth/generate.py writes it."""
+    _, layout, synth = synth_modules()
     letter["blocks"] = synth.blocks(random.Random(0), letter)
     return layout.letter_text(layout.paginate(letter["blocks"])).encode("utf-8")
 
 
 def simple_items(seed: int, start: int, count: int) -> list[dict]:
     """`count` distinct disputed items (with their guidelines and rationales) taken from generated letters."""
-    _, _, synth = bench_modules()
+    _, _, synth = synth_modules()
     items, names = [], set()
     index = start
     while len(items) < count:
@@ -63,7 +55,7 @@ def simple_items(seed: int, start: int, count: int) -> list[dict]:
 
 def script_letter() -> tuple[bytes, dict]:
     """A letter whose item, rationale and summary carry markup, and whose second item is a spreadsheet formula."""
-    _, _, synth = bench_modules()
+    _, _, synth = synth_modules()
     letter = synth.build_letter(21, 500)
     first, second = simple_items(21, 600, 2)
     first = dict(first, item=MARKUP_ITEM, outcome="Upheld")
@@ -75,7 +67,7 @@ def script_letter() -> tuple[bytes, dict]:
 
 
 def forty_item_letter() -> tuple[bytes, dict]:
-    _, _, synth = bench_modules()
+    _, _, synth = synth_modules()
     letter = synth.build_letter(21, 700)
     letter["items"] = simple_items(21, 800, 40)
     return letter_bytes(letter), letter
@@ -109,7 +101,7 @@ def locked_pdf(path: Path, text: str) -> None:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> dict:
     """The corpus, one build over it, and what each file should become."""
-    generate, _, _ = bench_modules()
+    generate, _, _ = synth_modules()
     gen = tmp_path_factory.mktemp("generated")
     generate.generate(str(gen), 7, seed=21, pdf=1, jobs=1)
     pdf = next((gen / "pdf").glob("*.pdf"))

@@ -18,21 +18,16 @@ import pytest
 from indexer.build import build_index
 from indexer.search import search
 from indexer.store import IndexHandle, Live, as_live, current_build
+from synth import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
 INDEXER = [sys.executable, "-m", "indexer.cli"]
 # One snapshot answers all of these; together they tell corpus A from corpus B and from any mix of the two.
 QUERIES = ("outcome:overturned", "medically necessary", "case:CM*")
 
 
 def generated_letters(folder: Path, count: int, seed: int, pdf: int = 0) -> list[str]:
-    """`count` synthetic letters written by bench/generate.py (in this process), sorted by path."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(BENCH))
+    """`count` synthetic letters written by synth/generate.py (in this process), sorted by path."""
     generate.generate(str(folder), count, seed=seed, pdf=pdf, jobs=1)
     return sorted(str(p) for p in (folder / "txt").rglob("*.txt"))
 
@@ -190,11 +185,8 @@ def tree_digest(build: Path) -> dict[str, str]:
 
 def crashloop_module():
     """bench/crashloop.py: the suite runs its kills, fewer of them, on a smaller corpus."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        import crashloop
-    finally:
-        sys.path.remove(str(BENCH))
+    import crashloop  # bench/ is on pytest's pythonpath (setup.cfg)
+
     return crashloop
 
 

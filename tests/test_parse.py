@@ -1,7 +1,6 @@
 """The parser against every bundled letter: the hand-checked truth file and the five seed texts."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -11,17 +10,7 @@ from indexer.letters import parse_file, parse_text
 from indexer.letters.header import iso_date
 from indexer.letters.text import normalize_lines
 
-from .conftest import DATA, SEEDS
-
-TRUTH = [json.loads(line) for line in (DATA / "truth.jsonl").read_text().splitlines()]
-CORRECTIONS = json.loads((DATA / "truth-corrections.json").read_text())
-
-
-def expected_items(truth: dict) -> list[dict]:
-    items = [dict(i) for i in truth["items"]]
-    for index, fix in CORRECTIONS.get(truth["file"], {}).get("items", {}).items():
-        items[int(index)].update(fix)
-    return items
+from .helpers import LETTER, LETTER_TRUTH as TRUTH, SEED_DECISIONS, SEEDS, expected_items
 
 
 @pytest.fixture(scope="module")
@@ -72,17 +61,6 @@ def test_wrapped_specialty_is_one_specialty(parsed):
     assert len(wrapped) == 4
 
 
-SEED_DECISIONS = {
-    "000_9f06bb39291db0e8.txt": [("Norco 10/325mg quantity 90", "Overturned"), ("Oxycontin 60mg quantity 60", "Overturned")],
-    "001_ec44e932cb4293ad.txt": [("Norco 10/325mg #120", "Upheld")],
-    "002_ac4403899a905f85.txt": [("MS Contin 60mg #60", "Upheld")],
-    "003_0134393615b26c1c.txt": [("Hydrocodone 10/325 mg #110", "Upheld"),
-                                 ("Nalozone 0.4/0.4 ml syringe Evzio emergency kit #1", "Upheld")],
-    "004_f0d839e0a1819322.txt": [("Ibuprofen 800 mg Qty 90", "Overturned"), ("Norco 5/325 mg Qty 90", "Upheld"),
-                                 ("Restoril 15 mg Qty 30 with 2 refills", "Upheld")],
-}
-
-
 @pytest.mark.parametrize("name,decisions", SEED_DECISIONS.items())
 def test_seed_letters(name, decisions):
     det = parse_file(str(SEEDS / name))
@@ -95,39 +73,6 @@ def test_seeds_hold_nine_decisions_three_overturned():
     assert len(decisions) == 9
     assert sum(d.outcome == "Overturned" for d in decisions) == 3
 
-
-LETTER = """Case Number: CM16-0000001
-Date Assigned: 12/07/2016 Date of Injury: 10/13/2016
-Decision Date: 01/09/2017 UR Denial Date: 11/22/2016
-Priority: Standard Application
-Received:
-11/29/2016
-HOW THE IMR FINAL DETERMINATION WAS MADE
-The Expert Reviewer has the following credentials:
-State(s) of Licensure: California, Texas
-Certification(s)/Specialty: Public Health &
-General Preventive Medicine, Pain Management
-CLINICAL CASE SUMMARY
-The expert reviewer developed the following clinical case summary based on a review of the
-case file, including all medical records:
-A worker with low back pain. Treatment included physical ther-
-apy.
-IMR ISSUES, DECISIONS AND RATIONALES
-The Final Determination was based on decisions for the disputed items/services set forth below:
-Physical therapy 2 times a week for 6 weeks for the lumbar
-spine and the cervical spine: Upheld
-Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.
-MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.
-Decision rationale: Therapy is not medically necessary.
-Norco 10/325mg #120 was the original request. Norco 10/325mg #60 was authorized by the
-Claims Administrator. The remaining IMR eligible portion of the original request, Norco
-10/325mg #60 is:
-Overturned
-Claims Administrator guideline: Decision based on MTUS.
-MAXIMUS guideline: Decision based on MTUS.
-Decision rationale: There is documented functional
-improvement. The request is medically necessary.
-"""
 
 TWO_RUN_HEADER = """Case Number:
 Date Assigned:

@@ -10,8 +10,7 @@ from indexer.search import export, search
 from indexer.store import IndexHandle, RowReader, RowWriter, decision_url, iso_date
 from indexer.store.rows import COLUMNS, SEP, header, safe_cell
 
-from .test_build import letters_dir
-from .test_parse import LETTER
+from .helpers import LETTER, letters_dir
 
 ROOT = "http://imr.example"
 

@@ -11,7 +11,7 @@ from indexer.search import by_date, ordering, outcome_stats, search
 from indexer.table import members
 from indexer.terms import normalize_treatment
 
-from .test_parse import SEED_DECISIONS, TRUTH, expected_items
+from .helpers import LETTER_TRUTH as TRUTH, SEED_DECISIONS, expected_items
 
 ALL = [(i, t) for t in TRUTH for i in expected_items(t)] + [
     ({"item": item, "outcome": outcome}, None) for decisions in SEED_DECISIONS.values() for item, outcome in decisions]

@@ -12,7 +12,8 @@ from indexer.build import build_index
 from web import api, create_app
 from web.shared_cache import SharedCache
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .helpers import SEEDS
+
 TEXTS = sorted(str(p) for p in SEEDS.glob("*.txt"))  # the 5 sample letters
 
 

@@ -1,7 +1,7 @@
 """Sentence templates for the clinical case summary, in the four house styles the letters show.
 
 Each style is a list of sections; a section is (probability it appears, alternatives). Styles
-also fix how dates are written and what the injured person is called (see synth_letter.STYLES).
+also fix how dates are written and what the injured person is called (see letter.STYLES).
 Slots: age, sex, he/He/his/His/him, doi, mech, dx_list, tx_list, med_list, complaint, finding,
 finding2, pain, pain_lo, visit, visit2, rfa, ur, requests, work, imaging, region, part, reason.
 """

@@ -1,6 +1,6 @@
 """Write synthetic IMR final determination letters and their truth for benchmarking.
 
-    python bench/generate.py OUT_DIR --letters 100000 [--seed 1] [--pdf 50] [--jobs 2]
+    python -m synth.generate OUT_DIR --letters 100000 [--seed 1] [--pdf 50] [--jobs 2]
 
 Writes OUT_DIR/txt/<shard>/<case>.txt (1,000 letters per shard folder, text laid out exactly as
 pypdfium2 extracts the published PDFs), OUT_DIR/truth.jsonl (one line per letter, in the shape of
@@ -19,10 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import synth_layout as L  # noqa: E402
-import synth_letter as SL  # noqa: E402
+from . import layout as L, letter as SL
 
 SHARD_SIZE = 1000
 MAX_CHUNK = 250  # letters per task; output does not depend on it
@@ -105,7 +102,7 @@ def _collect(results, truth, stats: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="example: python bench/generate.py /tmp/gen100k --letters 100000 --pdf 20")
+                                     epilog="example: python -m synth.generate /tmp/gen100k --letters 100000 --pdf 20")
     parser.add_argument("out_dir", help="output folder (created if missing)")
     parser.add_argument("--letters", type=int, required=True, help="how many letters to write")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import synth_items as I
-import vocab_pool as V
-import vocab_rationale as R
-import vocab_summary as S
+from . import items as I, vocab_pool as V, vocab_rationale as R, vocab_summary as S
 
 THERAPY = {"pt": "physical therapy", "chiro": "chiropractic treatment", "acupuncture": "acupuncture", "psych": "psychotherapy",
            "frp": "the functional restoration program", "tens": "the TENS unit"}

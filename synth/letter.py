@@ -8,10 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-import synth_items as I
-import synth_text as T
-import vocab_pool as V
-import vocab_summary as S
+from . import items as I, text as T, vocab_pool as V, vocab_summary as S
 
 FIRST_DECISION = dt.date(2014, 1, 1).toordinal()
 LAST_DECISION = dt.date(2025, 12, 31).toordinal()
@@ -142,7 +139,7 @@ def _items(rng, case: dict, era: int) -> list[dict]:
 
 
 def build_letter(seed: int, index: int, space: int = 1_000_000) -> dict:
-    """All fields of one letter, its decisions with their prose, and its layout blocks (for synth_layout.paginate)."""
+    """All fields of one letter, its decisions with their prose, and its layout blocks (for layout.paginate)."""
     rng = random.Random(f"{seed}:{index}")
     priority = "Expedited" if rng.random() < 0.05 else "Standard"
     dates = _dates(rng, priority)

@@ -2,7 +2,7 @@
 
 Mined by hand and by script from the 130 published letters in seeds/dwc-2016-2017 (reviewer
 specialties and states, item wording, guideline lines) and widened with the usual workers'
-compensation formulary and treatment menu. Plain data only; synth_letter.py draws from it.
+compensation formulary and treatment menu. Plain data only; letter.py draws from it.
 Weights are relative frequencies.
 """
 
@@ -570,7 +570,7 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "twenty-one",
                 "twenty-two", "twenty-three", "twenty-four"]
 
-# Guideline family names used as the subject of a rationale sentence, by era (see synth_letter.era_of).
+# Guideline family names used as the subject of a rationale sentence, by era (see letter.era_of).
 CITE_PHRASES = {
     "cp": {
         0: ["The California MTUS Chronic Pain Medical Treatment Guidelines", "The CA MTUS Chronic Pain Guidelines", "The MTUS Chronic Pain Medical Treatment Guidelines",

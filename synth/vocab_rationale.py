@@ -2,7 +2,7 @@
 
 Roles: guide (what the guideline says), facts (what the record shows), deny (why the request
 fails), approve (why it is supported). GENERIC holds sentences any kind may use, plus the
-closing sentences. Slots are filled by synth_letter.rationale_context; every template must use
+closing sentences. Slots are filled by letter.rationale_context; every template must use
 only those slot names (tests/test_generate.py formats them all).
 Written after the phrasing of the published letters; none is a whole letter's text.
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-import vocab_pool as V
+from . import vocab_pool as V
 
 MEDS = frozenset(V.DRUGS)
 LOWER_LIMB_REGIONS = frozenset(["lumbar", "knee", "hip", "ankle"])
