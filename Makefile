@@ -6,7 +6,7 @@ INDEX  ?= index
 PORT   ?= 8000
 SEEDS  := $(shell find seeds -type f \( -name '*.txt' -o -name '*.pdf' \) 2>/dev/null)
 
-.PHONY: run test install bench clean
+.PHONY: run test lint install bench clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ $(INDEX)/.built: $(VENV)/.installed $(SEEDS) indexer/store/schema.py
 run: $(INDEX)/.built
 	$(VENV)/bin/indexer serve --index $(INDEX) --port $(PORT)
 
-test: $(VENV)/.installed
+# ruff (pyproject.toml) and the import contracts between the pipeline's stages (setup.cfg, lint-imports)
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+test: lint
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed

@@ -105,7 +105,8 @@ def year_chart(rows: list[dict]) -> Markup:
     width, height = BAR_WIDTH * len(years), CHART_HEIGHT + 36
     summary = "; ".join(f"{r['label']}: {r['upheld']} upheld, {r['overturned']} overturned" for r in years)
     parts = [Markup('<svg class="chart" role="img" aria-label="{s}" width="{w}" height="{h}" '
-                    'viewBox="0 0 {w} {h}"><title>Decisions per year: {s}</title>').format(s=summary, w=width, h=height)]
+                    'viewBox="0 0 {w} {h}"><title>Decisions per year: {s}</title>')
+             .format(s=summary, w=width, h=height)]
     for i, r in enumerate(years):
         x = i * BAR_WIDTH + 6
         up = round(CHART_HEIGHT * r["upheld"] / top)

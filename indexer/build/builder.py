@@ -148,7 +148,8 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
                     report.skipped.append((item.path, f"duplicate: same content as {digests[item.digest]}"))
                     continue
                 if item.key in keys:
-                    report.skipped.append((item.path, f"duplicate: case {item.key} is already indexed from {keys[item.key]}"))
+                    report.skipped.append(
+                        (item.path, f"duplicate: case {item.key} is already indexed from {keys[item.key]}"))
                     continue
                 keys[item.key] = item.path
                 digests[item.digest] = item.path

@@ -49,7 +49,8 @@ def extract_text(path: str) -> str:
 
 def _decode(path: str, size: int) -> str:
     if size > MAX_TEXT_BYTES:
-        raise ParseError(path, f"text file too large ({size / 1e6:.1f} MB; a letter is under {MAX_TEXT_BYTES // 2**20} MB)")
+        raise ParseError(path, f"text file too large ({size / 1e6:.1f} MB; "
+                               f"a letter is under {MAX_TEXT_BYTES // 2**20} MB)")
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

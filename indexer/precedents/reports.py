@@ -99,7 +99,8 @@ def treatment_list(index: IndexHandle | Live) -> list[dict]:
     agg = aggregates(index)
     found = agg.memo.get(("list", "treatments"))
     if found is None:
-        rows = [{"treatment": g.name, "category": g.category} | outcome_stats(*g.counts) for g in agg.treatments.values()]
+        rows = [{"treatment": g.name, "category": g.category} | outcome_stats(*g.counts)
+                for g in agg.treatments.values()]
         found = agg.memo[("list", "treatments")] = sorted(rows, key=lambda r: (-r["decisions"], r["treatment"]))
     return found
 

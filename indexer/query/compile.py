@@ -182,7 +182,9 @@ def _value_query(node: Value) -> wq.Query:
         return wq.Term("source", match[0])
     if node.field == "case":
         case = text.upper()
-        return wq.Prefix("case", case[:-1]) if case.endswith("*") and len(case) > SHORTEST_CASE_PREFIX else wq.Term("case", case)
+        if case.endswith("*") and len(case) > SHORTEST_CASE_PREFIX:
+            return wq.Prefix("case", case[:-1])
+        return wq.Term("case", case)
     low, high = date_range(text, node.field)
     return wq.NumericRange(node.field, low, high)
 

@@ -39,7 +39,8 @@ def _run(tokens: tuple[str, ...]) -> str:
         numeric = token[:1].isdigit()
         body = re.escape(token).replace(r"\*", LETTERS + "*").replace(r"\?", LETTERS)
         if i == 0:
-            first, body = re.escape(token[0]), re.escape(token[1:]).replace(r"\*", LETTERS + "*").replace(r"\?", LETTERS)
+            first = re.escape(token[0])
+            body = re.escape(token[1:]).replace(r"\*", LETTERS + "*").replace(r"\?", LETTERS)
             out.append(first + (r"(?<!\d.)(?<!\d\..)" if numeric else f"(?<!{LETTERS}.)"))
         else:
             same = numeric == tokens[i - 1][:1].isdigit()

@@ -81,7 +81,8 @@ def _encode_all(data, keys: list[str], olds: dict, merged: np.ndarray, bounds: n
         first, last = _prefix_range(keys, prefix)
         if last > first:
             weights = np.concatenate([[0], np.cumsum(letter_sizes[merged[bounds[first]:bounds[last]]])])
-            counted[first:last] = weights[bounds[first + 1:last + 1] - bounds[first]] - weights[bounds[first:last] - bounds[first]]
+            counted[first:last] = (weights[bounds[first + 1:last + 1] - bounds[first]]
+                                   - weights[bounds[first:last] - bounds[first]])
     deltas = np.diff(merged, prepend=0)
     deltas[bounds[:-1][members > 0]] = merged[bounds[:-1][members > 0]]  # each set's first delta is from 0
     sparse = memoryview(deltas.astype(np.uint32).tobytes())

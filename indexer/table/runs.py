@@ -136,7 +136,8 @@ class ChunkTable:
             return None
         ordered = sorted(self.numbers)
         rank = np.empty(len(ordered), np.int64)
-        rank[np.fromiter(map(self.numbers.__getitem__, ordered), np.int64, len(ordered))] = np.arange(1, len(ordered) + 1)
+        numbers = np.fromiter(map(self.numbers.__getitem__, ordered), np.int64, len(ordered))
+        rank[numbers] = np.arange(1, len(ordered) + 1)
         return rank, ["", *ordered]
 
     def _word_groups(self, name: str, ranked) -> list[tuple]:
@@ -160,7 +161,8 @@ class ChunkTable:
         grams, gram_docs = _distinct(grams[order], gram_docs[order])
         codes, counts = _groups(grams)
         base = len(by_rank)
-        firsts, seconds, thirds = (codes // (base * base)).tolist(), (codes // base % base).tolist(), (codes % base).tolist()
+        firsts, seconds = (codes // (base * base)).tolist(), (codes // base % base).tolist()
+        thirds = (codes % base).tolist()
         prefix = f"{name}{SEP}"
         keys = [f"{prefix}{by_rank[a]} {by_rank[b]} {by_rank[c]}" if c else
                 f"{prefix}{by_rank[a]} {by_rank[b]}" if b else f"{prefix}{by_rank[a]}"

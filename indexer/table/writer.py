@@ -129,7 +129,8 @@ def _merge_in_processes(out: Path, jobs: list[tuple]) -> None:
         for n, job in enumerate(jobs):
             files.append(out / f"merge{n}.job")
             files[-1].write_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
-            processes.append(subprocess.Popen([sys.executable, "-m", "indexer.table.merge", str(files[-1]), str(os.getpid())]))
+            command = [sys.executable, "-m", "indexer.table.merge", str(files[-1]), str(os.getpid())]
+            processes.append(subprocess.Popen(command))
         codes = [process.wait() for process in processes]
         if any(codes):
             raise ChildProcessError(f"a merge process of the match table failed (exit codes {codes})")
@@ -154,7 +155,8 @@ def _split(runs: list, old, jobs: int) -> list[str]:
     if old is not None:
         # a sample per 64 keys, weighed by their count and their stored bytes (a range holds them in memory)
         ends = old.offsets
-        weighted.extend((old.keys[i], 64 * KEY_WEIGHT + (ends[min(i + 64, len(ends) - 1)] - ends[i]) // OLD_BYTES_PER_VALUE)
+        weighted.extend((old.keys[i],
+                         64 * KEY_WEIGHT + (ends[min(i + 64, len(ends) - 1)] - ends[i]) // OLD_BYTES_PER_VALUE)
                         for i in range(0, len(old.keys), 64))
     weighted.sort()
     total = sum(weight for _, weight in weighted)

@@ -55,12 +55,13 @@ _CHAPTER = re.compile("(?:^|(?<=, )|(?<=, and ))(?:" + "|".join(f"(?P<c{i}>{p})"
 # The MTUS chapters of 2004 are ACOEM's Practice Guidelines adopted into the MTUS.
 ACOEM_ADOPTED = re.compile(r"Complaints$|^General Approaches$|^Stress-Related Conditions$|^ACOEM")
 _ACOEM_CHAPTER_TITLES = {1: "Prevention", 2: "General Approach to Initial Assessment and Documentation",
-                         3: "Initial Approaches to Treatment", 5: "Cornerstones of Disability Prevention and Management",
+                         3: "Initial Approaches to Treatment",
+                         5: "Cornerstones of Disability Prevention and Management",
                          6: "Pain, Suffering, and the Restoration of Function",
                          7: "Independent Medical Examinations and Consultations"}
 _YEAR = re.compile(r"(?<![/\d.-])((?:19|20)\d\d)(?![/\d])")
-_PAGES = re.compile(r"[,.]?\s*(?:Page\(s\):?|pages?|pgs?\.?|p\.?)\s+(\d+(?:\s*[-–]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–]\s*\d+)?)*)"
-                    r"\.?\s*$", re.I)
+_PAGES = re.compile(r"[,.]?\s*(?:Page\(s\):?|pages?|pgs?\.?|p\.?)\s+"
+                    r"(\d+(?:\s*[-–]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–]\s*\d+)?)*)\.?\s*$", re.I)
 _NOISE = re.compile(r"\((?:updated|online version)[^)]*\)|\(?\bonline version\)?|\d{1,2}/\d{1,2}/\d{2,4}"
                     r"|Work Loss Data Institute|\(?\d+(?:st|nd|rd|th) (?:Annual )?(?:Edition|ed\.?)\)?", re.I)
 _JOINED = re.compile(r"NSAIDs, GI symptoms|Forearm, Wrist,? (?:&|and) Hand")
