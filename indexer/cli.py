@@ -9,6 +9,7 @@ import click
 
 from .errors import BuildError, BuildLocked, IndexMissing, ParseError, QueryError, SearchTimeout
 from .letters import find_letters, parse_file
+from .terminal import BuildProgress, print_result
 
 DEFAULT_INDEX = "index"
 # A rebuild is batch work and the server beside it answers people: on 2 cores at 100,000 letters, a
@@ -76,7 +77,7 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
     from .build import build_index  # here: NumPy, which builds use, is no server's load
 
     _lower_priority(niceness)
-    bar = _ProgressBar() if sys.stderr.isatty() else None
+    bar = BuildProgress() if sys.stderr.isatty() else None
     try:
         report = build_index(list(paths), index_dir, jobs=jobs, update=update, progress=bar)
     except BuildLocked as exc:
@@ -113,24 +114,6 @@ def _lower_priority(niceness: int) -> None:
                 f.write(str(niceness))
     except (OSError, ValueError, IndexError):
         pass  # no autogroups (another kernel, or a container that hides them): niceness alone
-
-
-class _ProgressBar:
-    """A one-line progress display on a terminal."""
-
-    def __init__(self) -> None:
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if done == total or done % 25 == 0:
-            width = 30
-            filled = width * done // max(total, 1)
-            click.echo(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} letters", nl=False, err=True)
-            self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            click.echo("", err=True)
 
 
 QUERY_HELP = """Search the index. One hit per decision, best first (or --sort newest|oldest).
@@ -173,7 +156,6 @@ def search(query: str, index_dir: str, page: int, sort: str, no_synonyms: bool, 
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
-    from .terminal import print_result
     print_result(result)
 
 

@@ -1,4 +1,5 @@
-"""Readable, coloured search results for a terminal (click strips colour when not a terminal)."""
+"""What the CLI shows on a terminal: readable, coloured search results (click strips colour when not a
+terminal) and the build's progress bar."""
 from __future__ import annotations
 
 import html
@@ -40,3 +41,28 @@ def print_result(result) -> None:
             shown = ", ".join(f"{k} {v}" for k, v in list(counts.items())[:6])
             click.echo(click.style(f"\n{name}: ", bold=True) + shown, nl=False)
     click.echo()
+
+
+class BuildProgress:
+    """The build's progress as a click.progressbar on stderr: letters parsed of all, and the time left.
+    The bar is made on the first report, when the build knows how many letters it reads; it is
+    redrawn every REDRAW letters and at the last."""
+
+    REDRAW = 25
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if done != total and done % self.REDRAW:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="  letters", show_pos=True, width=30,
+                                         file=click.get_text_stream("stderr"))
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
