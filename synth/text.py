@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import items as I, vocab_pool as V, vocab_rationale as R, vocab_summary as S
+from . import items as I, prose as P, vocab_pool as V, vocab_rationale as R, vocab_summary as S
 
 THERAPY = {"pt": "physical therapy", "chiro": "chiropractic treatment", "acupuncture": "acupuncture", "psych": "psychotherapy",
            "frp": "the functional restoration program", "tens": "the TENS unit"}
@@ -21,7 +21,8 @@ PT_RECOMMENDED = ["9-10 visits over 8 weeks", "8-10 visits over 4 weeks", "up to
 GUIDE_COUNT = I.Weighted([(25, 1), (40, 2), (25, 3), (10, 4)])
 FACT_COUNT = I.Weighted([(15, 0), (35, 1), (32, 2), (18, 3)])
 REASON_COUNT = I.Weighted([(20, 1), (40, 2), (28, 3), (12, 4)])
-EXTRA_COUNT = I.Weighted([(10, 3), (20, 4), (25, 5), (20, 6), (15, 7), (10, 9)])
+FREE_SUMMARY = I.Weighted([(1, 3), (1, 4), (1, 5), (1, 6), (1, 7)])  # sentences of free prose (prose.py) in a summary
+FREE_RATIONALE = I.Weighted([(2, 0), (4, 1), (4, 2)])  # ...and among a rationale's facts
 PAGES = ["82", "8", "9", "99", "79", "80", "111", "112", "46", "63", "64", "67", "78", "94", "122", "303", "309", "177", "127", "48"]
 
 
@@ -101,9 +102,10 @@ def summary(rng, case: dict, dates: dict, items: list[dict]) -> list[str]:
                adj=V.REGIONS[case["region_key"]]["adj"], months=max(1, (ur - dates["injury"]).days // 30))
     sections = S.STYLE_SECTIONS[case["style"]]
     sentences = [I.choose(rng, alternatives).format_map(ctx) for p, alternatives in sections if rng.random() < p]
-    for extra in rng.sample(S.EXTRA, EXTRA_COUNT.pick(rng)):
+    extras = [I.choose(rng, S.EXTRA).format_map(ctx)] + [P.sentence(rng, case.setdefault("memory", [])) for _ in range(FREE_SUMMARY.pick(rng))]
+    for extra in extras:
         first = min(S.FIRST_EXTRA_AT[case["style"]], len(sentences) - 1)
-        sentences.insert(I.between(rng, first, max(first, len(sentences) - 2)), extra.format_map(ctx))
+        sentences.insert(I.between(rng, first, max(first, len(sentences) - 2)), extra)
     if len(sentences) > 6 and rng.random() < 0.15:
         cut = I.between(rng, 3, len(sentences) - 3)
         return [" ".join(sentences[:cut]), " ".join(sentences[cut:])]
@@ -197,6 +199,7 @@ def rationale(rng, case: dict, dates: dict, it: dict, era: int) -> list[str]:
     if quotes and rng.random() < 0.25:  # a long passage quoted from the guideline instead of a paraphrase
         guide = [I.choose(rng, R.QUOTE_LEADS).format_map(ctx) + '"' + I.choose(rng, quotes) + '"'] + guide[1:2]
     facts = _pick(rng, [(6, kind_pool["facts"]), (4, generic["facts"])], FACT_COUNT.pick(rng), ctx)
+    facts += [P.sentence(rng, case.setdefault("memory", [])) for _ in range(FREE_RATIONALE.pick(rng))]
     role = "deny" if upheld else "approve"
     reasons = _pick(rng, [(55, kind_pool[role]), (45, generic[role])], REASON_COUNT.pick(rng), ctx)
     if it["kind"] == "assoc" and rng.random() < 0.75:
