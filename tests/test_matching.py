@@ -63,19 +63,20 @@ def test_random_queries_agree(handle, words, field, shape):
     assert _table(handle, parsed.query) == _whoosh(handle, parsed.query)
 
 
-def test_proximity_agrees_whichever_form_each_word_is_read_in(handle):
-    """A rare word's positions are walked as a list and a common word's read as a bitmap
-    (positions.step): every pairing of the forms, either way round, gives Whoosh's answer."""
-    postings, forms = handle.live().table, stem_forms(handle.live().stems)
-    as_list = {w: isinstance(postings.places("rationale", w), list) for w in WORDS if postings.places("rationale", w)}
+def test_proximity_agrees_whichever_side_is_the_smaller(handle):
+    """follow shifts the smaller set of positions (positions.follow): rare and common words, either way
+    round, give Whoosh's answer."""
+    table, forms = handle.live().table, stem_forms(handle.live().stems)
+    sizes = {w: sum(len(p) for _, p in table.places(f"rationale\x1f{w}")) for w in WORDS}
+    present = [w for w in WORDS if sizes[w]]
     pairings = set()
-    for a in as_list:
-        for b in as_list:
+    for a in present:
+        for b in present:
             if a != b:
-                pairings.add((as_list[a], as_list[b]))
+                pairings.add(sizes[a] <= sizes[b])
                 q = parse_query(f'rationale:"{a} {b}"~6', forms).query
                 assert _table(handle, q) == _whoosh(handle, q), (a, b)
-    assert pairings == {(True, True), (True, False), (False, True), (False, False)}
+    assert pairings == {True, False}
 
 
 def test_update_keeps_table_and_whoosh_in_step(tmp_path):
@@ -93,7 +94,7 @@ def test_update_keeps_table_and_whoosh_in_step(tmp_path):
     shutil.copy(texts[4], corpus / texts[4].name)
     build_index([str(corpus)], root, jobs=1, update=True)
     handle = IndexHandle(root)
-    assert handle.live().table.universe.bit_count() == handle.live().ix.doc_count()
+    assert len(handle.live().table.universe) == handle.live().ix.doc_count()
     for text in ["norco", "percocet", "medically necessary", '"functional improvement"', "outcome:upheld",
                  "decided:2000..2100", "-norco", '"pain relief"~10', '"functional improvement"~4',
                  '"the request is not medically necessary"']:

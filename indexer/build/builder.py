@@ -1,5 +1,13 @@
 """Write a fresh index (or an updated copy) from letters parsed in parallel (pool.py), then
-switch to it atomically."""
+switch to it atomically.
+
+Whoosh's stored fields keep each segment's offsets in a 32-bit array (whoosh.columns.VarBytesColumn),
+so one Whoosh segment cannot pass 4 GiB of stored records: a 1,000,000-letter build with a
+real-like vocabulary died there after 23 minutes. The writer is therefore committed (without
+merging, which would renumber the documents under the match table) and reopened whenever the records
+it holds near WHOOSH_SEGMENT_BYTES, or WHOOSH_SEGMENT_DOCUMENTS decisions: the limit is kept by
+construction, never met.
+"""
 from __future__ import annotations
 
 import json
@@ -32,10 +40,14 @@ from ..store import (
     read_manifest,
     switch_to,
 )
-from ..table import DIRECTORY as TABLE_DIRECTORY, SEP, TableReader
+from ..table import SEP
 from ..table.runs import Run, remove_run
 from ..table.writer import TableWriter
 from .pool import Chunk, Parsed, file_digest, parse_all, write_run
+
+RUNS = "runs"  # the build's temporary folder of chunk runs (each segment's are deleted once merged)
+WHOOSH_SEGMENT_BYTES = 2 << 30  # stored bytes (estimated from the records' text) a Whoosh segment may take
+WHOOSH_SEGMENT_DOCUMENTS = 1 << 20
 
 
 @dataclass
@@ -76,7 +88,8 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
         kept = {p: old_files[p] | {"stamp": stamps[p]} for p in files if previous and p in old_files and p not in todo}
         target = _new_build_dir(root, previous)
-        parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / TABLE_DIRECTORY, jobs, progress)
+        (target / RUNS).mkdir()
+        parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / RUNS, jobs, progress)
         try:
             manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
         except BaseException:
@@ -125,11 +138,11 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
     else:
         ix = whoosh_index.create_in(str(target), schema)
     docnum = ix.doc_count_all()  # new documents are numbered after the kept segments
-    table = TableWriter(target, previous)
+    table = TableWriter(target, previous, jobs)
     rows = RowWriter(target, previous)
     samples: dict[int, str] = {}
     names = set(schema.names())  # a document's other keys feed only the table (source, injured)
-    writer = ix.writer(limitmb=256, compound=False)
+    writer = _WhooshWriter(ix)
     try:
         manifest_files = dict(kept)
         keys = {entry["key"]: path for path, entry in kept.items()}
@@ -137,7 +150,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
         if previous:
             for path, entry in old_files.items():
                 if path not in kept:
-                    writer.delete_by_term("letter", entry["key"])
+                    writer.delete_letter(entry["key"])
         for chunk in parsed:
             start, taken = docnum, []
             for item in chunk.letters:
@@ -155,7 +168,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
                 digests[item.digest] = item.path
                 taken.append(item)
                 for doc in item.docs:
-                    writer.add_document(**{k: v for k, v in doc.items() if k in names})
+                    writer.add({k: v for k, v in doc.items() if k in names})
                     rows.add(docnum, doc)
                     if docnum % 997 == 0 or len(samples) < 3:
                         samples[docnum] = doc["id"]
@@ -164,14 +177,46 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
                                              "stamp": stamps[item.path]}
                 report.letters += 1
                 report.decisions += len(item.docs)
-            table.add_run(start, _run_of(chunk, taken))
+            if taken:
+                table.add_run(start, _run_of(chunk, taken))
+            else:
+                remove_run(chunk.run.path)
     except BaseException:
         writer.cancel()
         rows.cancel()
         raise
-    writer.commit(merge=False)  # merging would renumber documents under the match table
-    _finish_table(target, table, rows, samples, jobs)
+    writer.commit()
+    _finish_table(target, table, rows, samples)
     return manifest_files
+
+
+class _WhooshWriter:
+    """Whoosh's writer, committed as a segment of its own (never merged: merging would renumber the
+    documents under the match table) whenever it nears WHOOSH_SEGMENT_BYTES or _DOCUMENTS."""
+
+    def __init__(self, ix):
+        self.ix = ix
+        self.writer = ix.writer(limitmb=256, compound=False)
+        self.documents = self.bytes = 0
+
+    def delete_letter(self, key: str) -> None:
+        self.writer.delete_by_term("letter", key)
+
+    def add(self, fields: dict) -> None:
+        size = sum(len(v) for v in fields.values() if isinstance(v, str))
+        if self.documents and (self.bytes + size > WHOOSH_SEGMENT_BYTES or self.documents >= WHOOSH_SEGMENT_DOCUMENTS):
+            self.commit()
+            self.writer = self.ix.writer(limitmb=256, compound=False)
+        self.writer.add_document(**fields)
+        self.documents += 1
+        self.bytes += size
+
+    def commit(self) -> None:
+        self.writer.commit(merge=False)
+        self.documents = self.bytes = 0
+
+    def cancel(self) -> None:
+        self.writer.cancel()
 
 
 def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
@@ -183,27 +228,31 @@ def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
     return write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
 
 
-def _finish_table(target: Path, table: TableWriter, rows: RowWriter, samples: dict[int, str], jobs: int) -> None:
-    """Write the match table and the rows, and prove they are keyed by the document numbers Whoosh gave;
-    keep the precedent aggregates, which servers load rather than each working them out (aggregation.save)."""
+def _finish_table(target: Path, table: TableWriter, rows: RowWriter, samples: dict[int, str]) -> None:
+    """Write the match table, the rows and the stem table, and prove they are keyed by the document
+    numbers Whoosh gave; keep the precedent aggregates, which servers load rather than each working
+    them out (aggregation.save)."""
     ix = FileStorage(str(target)).open_index(schema=build_schema())
     with ix.reader() as reader:
         size = reader.doc_count_all()
-        deleted = [d for d in range(size) if reader.is_deleted(d)] if reader.has_deletions() else []
+        deleted = [base + d for leaf, base in reader.leaf_readers() if leaf.has_deletions()
+                   for d in leaf.deleted_docs_set]
         for docnum, doc_id in samples.items():
             if reader.stored_fields(docnum).get("id") != doc_id:
                 raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
         aggregation.save(target, reader)
-    table.finish(size, deleted, jobs)
+    table.finish(size, sorted(deleted))
     rows.finish(size)
+    shutil.rmtree(target / RUNS, ignore_errors=True)
+    _write_stems(target, table.words())
 
 
-def _write_stems(target: Path) -> None:
+def _write_stems(target: Path, words: set[str]) -> None:
     """The table that lets a bare word find its other forms: stem -> the indexed words sharing it."""
     groups: dict[str, set[str]] = {}
-    for k in TableReader(target / TABLE_DIRECTORY).keys:
+    for k in words:
         name, _, term = k.partition(SEP)
-        if name in TEXT_FIELDS and term.isalpha():  # a word, not a pair, triple or number
+        if name in TEXT_FIELDS and term.isalpha():  # a word, not a number
             groups.setdefault(stem_word(term), set()).add(term)
     table = {stem: sorted(group) for stem, group in groups.items() if len(group) > 1}
     (target / STEMS).write_text(json.dumps(table, sort_keys=True))
@@ -211,7 +260,6 @@ def _write_stems(target: Path) -> None:
 
 def _write_manifest(target: Path, files: dict) -> None:
     ix = FileStorage(str(target)).open_index(schema=build_schema())
-    _write_stems(target)
     expected = sum(entry["decisions"] for entry in files.values())
     if ix.doc_count() != expected:
         raise BuildError(f"index check failed: {ix.doc_count()} documents written, {expected} expected")

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from ..analysis import words
 from ..errors import ParseError
+from ..fields import WORD_FIELDS
 from ..letters import parse_file
 from ..store import documents, letter_key, release_inherited_locks
 from ..table.runs import ChunkTable, Run
@@ -20,7 +22,9 @@ from ..table.runs import ChunkTable, Run
 FILE_SECONDS = 30  # one pathological file may not stall a build
 FILE_MEMORY = 2 * 1024**3
 CHUNK_LETTERS = 1024  # letters a parse worker gathers into one run of the match table (table/runs.py)
-MAX_RUNS = 200  # ...or more per chunk, so the table's final merge reads at most this many runs
+# A field's words are numbered within its document; a segment must hold a whole run of documents
+# with room for the longest field (table/writer.py): far beyond any real letter, but checked here.
+MAX_FIELD_WORDS = 500_000
 
 
 @dataclass
@@ -62,7 +66,7 @@ def write_run(letters: list[Parsed], path: Path) -> Run:
 def parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int, progress) -> Iterator[Chunk]:
     """(path, digest or "") pairs parsed in worker processes, a chunk of consecutive letters at a time,
     in order; digests are filled in there, and each chunk's table entries are written under `runs`."""
-    size = max(min(CHUNK_LETTERS, -(-len(paths) // (jobs * 4))), -(-len(paths) // MAX_RUNS), 1)
+    size = max(min(CHUNK_LETTERS, -(-len(paths) // (jobs * 4))), 1)
     chunks = [(paths[i:i + size], str(runs / f"run{i // size:05d}.tmp")) for i in range(0, len(paths), size)]
     done = 0
     window = threading.Semaphore(jobs * 2)  # parsed chunks waiting for the writer, at most
@@ -114,6 +118,18 @@ def _limit_worker() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (FILE_MEMORY, hard))
 
 
+def _too_long(docs: list[dict]) -> str:
+    """Why a letter cannot be indexed because one of its fields holds too many words ("" when none does)."""
+    for number, doc in enumerate(docs, 1):
+        for name in WORD_FIELDS:
+            text = doc.get(name) or ""
+            # a field has no more words than characters: most fields are never split here
+            if len(text) > MAX_FIELD_WORDS and len(words(text)) > MAX_FIELD_WORDS:
+                return (f"the {name} of decision {number} holds {len(words(text)):,} words; "
+                        f"at most {MAX_FIELD_WORDS:,} can be indexed")
+    return ""
+
+
 class _Timeout(Exception):
     pass
 
@@ -131,7 +147,11 @@ def _parse_one(task: tuple[str, str]) -> Parsed:
         signal.alarm(FILE_SECONDS)
     try:
         det = parse_file(path)
-        return Parsed(path, digest, letter_key(det), documents(det, digest))
+        docs = documents(det, digest)
+        too_long = _too_long(docs)
+        if too_long:
+            return Parsed(path, digest, error=too_long)
+        return Parsed(path, digest, letter_key(det), docs)
     except ParseError as exc:
         return Parsed(path, digest, error=exc.reason)
     except _Timeout:

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from pyroaring import BitMap
+
 from ..analysis import NEGATIONS, is_stopword, words
 from ..query import RANKED_CLAUSES, Matches, scored
 from ..search import by_date, value_sets
@@ -48,14 +50,14 @@ def precedents(index: IndexHandle | Live, key: str, decision_number: int, limit:
         clauses = _clauses(live, doc)
         if not clauses:
             return []
-        pool = union(bits for bits, _ in clauses) & ~_letter_docs(table, docnum)
+        pool = union(bits for bits, _ in clauses) - _letter_docs(table, docnum)
         outcomes = dict(value_sets(live, "outcome"))
         other = "upheld" if doc["outcome"] == "overturned" else "overturned"
-        category = pool & dict(value_sets(live, "category")).get(doc["category"], 0)
-        same = _best(live, category & outcomes.get(doc["outcome"], 0), clauses, limit)
+        category = pool & dict(value_sets(live, "category")).get(doc["category"], BitMap())
+        same = _best(live, category & outcomes.get(doc["outcome"], BitMap()), clauses, limit)
         treatment = table.bits(pkey("treatment_key", doc.get("treatment") or ""))
-        opposite = (_best(live, pool & treatment & outcomes.get(other, 0), clauses, OPPOSITE)
-                    or _best(live, category & outcomes.get(other, 0), clauses, OPPOSITE))
+        opposite = (_best(live, pool & treatment & outcomes.get(other, BitMap()), clauses, OPPOSITE)
+                    or _best(live, category & outcomes.get(other, BitMap()), clauses, OPPOSITE))
         stored = {d: searcher.stored_fields(d) for d, _ in same + opposite}
     opposite_out = [_precedent(stored[d], score, doc) | {"contrast": contrast(table, doc, stored[d], live.cache)}
                     for d, score in opposite]
@@ -72,7 +74,7 @@ def _idf(table, word: str, memo: dict | None = None) -> float:
     return known[word]
 
 
-def _clauses(live: Live, doc: dict) -> list[tuple[int, float]]:
+def _clauses(live: Live, doc: dict) -> list[tuple[BitMap, float]]:
     """(decisions, weight) for the rationale's most distinctive words (tf x idf) and the treatment."""
     table = live.table
     counts = Counter(w for w in words(doc.get("rationale") or "")
@@ -87,7 +89,7 @@ def _clauses(live: Live, doc: dict) -> list[tuple[int, float]]:
     return [(bits, weight) for bits, weight in clauses if bits]
 
 
-def _best(live: Live, candidates: int, clauses: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
+def _best(live: Live, candidates: BitMap, clauses: list[tuple[BitMap, float]], n: int) -> list[tuple[int, float]]:
     """The `n` candidates with the highest summed clause weight (newest first among equals)."""
     if not candidates:
         return []
@@ -95,13 +97,13 @@ def _best(live: Live, candidates: int, clauses: list[tuple[int, float]], n: int)
     return [(d, round(score, 3)) for d, score in found]
 
 
-def _letter_docs(table, docnum: int) -> int:
+def _letter_docs(table, docnum: int) -> BitMap:
     """The decisions of the letter holding `docnum` (they are numbered consecutively)."""
     first = table.first[docnum]
     last = first
     while last + 1 < table.size and table.first[last + 1] == first:
         last += 1
-    return ((1 << (last - first + 1)) - 1) << first
+    return BitMap(range(first, last + 1))
 
 
 def _precedent(stored: dict, score: float, doc: dict) -> dict:

@@ -1,9 +1,9 @@
 """Run a parsed Whoosh query over the match table (indexer.table) as set algebra, and rank the matches.
 
-Words, values, dates, wildcards and phrases of up to three words are table lookups; longer phrases and
-proximity are shifts and ANDs over the words' position sets (table/positions.py), so every answer is exact.
-A deadline bounds the work: a search that would run too long stops with SearchTimeout instead of
-holding a server thread.
+Words, values, dates, wildcards and two-word phrases are table lookups; longer phrases are ANDs of
+their pairs' positions, and proximity shifts and ANDs of the words' positions (table/positions.py),
+segment by segment, so every answer is exact. A deadline bounds the work: a search that would run too
+long stops with SearchTimeout instead of holding a server thread.
 """
 from __future__ import annotations
 
@@ -13,21 +13,21 @@ import math
 import time
 from dataclasses import dataclass, field
 
+from pyroaring import BitMap
 from whoosh import query as wq
 
 from ..errors import QueryError, SearchTimeout
 from ..fields import FIELD_BOOSTS, LETTER_FIELDS
 from ..table import (
     CASE_PREFIX,
-    GRAM,
     SEP,
     TableReader,
     date_field,
-    documents_at,
-    from_ids,
+    documents,
+    follow,
     intersection,
     key,
-    step,
+    phrase_starts,
     union,
 )
 from .compile import FIELDS
@@ -41,12 +41,12 @@ RANKED_CLAUSES = 12
 class Matches:
     """Every matching document as a set, plus the weighted clauses that rank them."""
 
-    bits: int
-    clauses: list[tuple[int, float]] = field(default_factory=list)  # (documents, weight)
+    bits: BitMap
+    clauses: list[tuple[BitMap, float]] = field(default_factory=list)  # (documents, weight)
 
     @property
     def total(self) -> int:
-        return self.bits.bit_count()
+        return len(self.bits)
 
 
 def match(table: TableReader, q: wq.Query, seconds: float = SEARCH_SECONDS) -> Matches:
@@ -64,9 +64,9 @@ def _term_key(q: wq.Term) -> str:
 class _Run:
     def __init__(self, table: TableReader, deadline: float):
         self.p, self.deadline = table, deadline
-        self.clauses: list[tuple[int, float]] = []
+        self.clauses: list[tuple[BitMap, float]] = []
 
-    def eval(self, q: wq.Query, scored: bool) -> int:
+    def eval(self, q: wq.Query, scored: bool) -> BitMap:
         if isinstance(q, wq.And):
             return intersection([self.eval(c, scored) for c in q.subqueries])
         if isinstance(q, wq.Or):
@@ -76,9 +76,9 @@ class _Run:
             return union([self.eval(c, scored) for c in q.subqueries])
         if isinstance(q, wq.AndNot):
             positive = self.eval(q.a, scored)
-            return positive & ~self.eval(q.b, False) if positive else 0
+            return positive - self.eval(q.b, False) if positive else BitMap()
         if isinstance(q, wq.Not):
-            return self.p.universe & ~self.eval(q.query, False)
+            return self.p.universe - self.eval(q.query, False)
         if isinstance(q, wq.Every):
             return self.p.universe
         if isinstance(q, wq.Term):
@@ -90,48 +90,73 @@ class _Run:
         if isinstance(q, wq.NumericRange):
             return self._range(q.fieldname, q.start, q.end)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
-            return 0
+            return BitMap()
         raise TypeError(f"the match table cannot answer {type(q).__name__} queries")
 
-    def _scored(self, fieldname: str, bits: int, scored: bool) -> int:
+    def _scored(self, fieldname: str, bits: BitMap, scored: bool) -> BitMap:
         boost = FIELD_BOOSTS.get(fieldname)
         if scored and bits and boost:
-            idf = math.log(1 + self.p.size / (1 + bits.bit_count()))
+            idf = math.log(1 + self.p.size / (1 + len(bits)))
             self.clauses.append((bits, boost * idf))
         return bits
 
-    def _term(self, q: wq.Term) -> int:
+    def _term(self, q: wq.Term) -> BitMap:
         return self.p.bits(_term_key(q))
 
-    def _phrase(self, q: wq.Phrase) -> int:
+    def _phrase(self, q: wq.Phrase) -> BitMap:
+        """Words in order: a two-word phrase is its pair's key (which also proves any looser `~N`);
+        a longer exact phrase is checked on its pairs' positions in the documents holding all its
+        pairs; `~N` on the words' positions in the documents holding all its words."""
         tokens, field = list(q.words), q.fieldname
         if len(tokens) == 1:
             return self.p.bits(key(field, tokens[0]))
-        n = min(GRAM, len(tokens))
-        runs = [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-        adjacent = intersection([self.p.bits(key(field, run)) for run in runs])
-        sure = adjacent if len(tokens) <= GRAM else 0  # the runs prove the whole phrase, near enough for any slop
-        if q.slop <= 1 and (sure or not adjacent):
-            return adjacent
-        if q.slop > 1 and not intersection([self.p.bits(key(field, t)) for t in tokens]) & ~sure:
-            return sure
-        return self._near(field, tokens, max(1, q.slop))
+        pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+        adjacent = intersection([self.p.bits(key(field, pair)) for pair in pairs])
+        if q.slop <= 1:
+            return adjacent if len(tokens) == 2 or not adjacent else self._exact(field, pairs, adjacent)
+        sure = adjacent if len(tokens) == 2 else BitMap()
+        rest = intersection([self.p.bits(key(field, t)) for t in tokens]) - sure
+        return sure | self._near(field, tokens, q.slop, rest) if rest else sure
 
-    def _near(self, field: str, tokens: list[str], slop: int) -> int:
-        """Documents where each word stands 1 to `slop` words after the one before (table/positions.py)."""
-        at = self.p.places(field, tokens[0])
-        for token in tokens[1:]:
-            if not at:
-                return 0
-            at = step(at, self.p.places(field, token), slop)
+    def _exact(self, field: str, pairs: list[str], candidates: BitMap) -> BitMap:
+        """Documents of `candidates` where the pairs stand one after another (table/positions.py):
+        pairs at every other place, and the last one, cover the phrase."""
+        cover = list(range(0, len(pairs), 2))
+        if cover[-1] != len(pairs) - 1:
+            cover.append(len(pairs) - 1)
+        found = []
+        for segment in self.p.segments:
+            if segment.holds(candidates):
+                parts = [(offset, segment.places_of(key(field, pairs[offset]))) for offset in cover]
+                if all(places for _, places in parts):
+                    found.append(documents(phrase_starts(parts), segment.strides[field], segment.base))
+                self._check_deadline()
+        return self._spread(field, union(found))
+
+    def _near(self, field: str, tokens: list[str], slop: int, candidates: BitMap) -> BitMap:
+        """Documents of `candidates` where each word stands 1 to `slop` words after the one before."""
+        found = []
+        for segment in self.p.segments:
+            if not segment.holds(candidates):
+                continue
+            at = segment.places_of(key(field, tokens[0]))
+            for token in tokens[1:]:
+                if not at:
+                    break
+                at = follow(at, segment.places_of(key(field, token)), slop)
+                self._check_deadline()
+            found.append(documents(at, segment.strides[field], segment.base))
+        return self._spread(field, union(found))
+
+    def _spread(self, field: str, docs: BitMap) -> BitMap:
+        """A letter's text matched in some of its decisions is held by all of them."""
+        return self.p.whole_letters(self.p.letters_of(docs)) if field in LETTER_FIELDS and docs else docs
+
+    def _check_deadline(self) -> None:
         if time.monotonic() > self.deadline:
             raise SearchTimeout("the search took too long; narrow it with more words or a field filter")
-        docs = from_ids(documents_at(at, self.p.bases[field]), self.p.size)
-        if field in LETTER_FIELDS:  # the letter's text is on its first decision: all its decisions hold it
-            return self.p.whole_letters(docs)
-        return docs
 
-    def _expand(self, q: wq.Query) -> int:
+    def _expand(self, q: wq.Query) -> BitMap:
         text = q.text
         literal = text.split("*")[0].split("?")[0]
         if q.fieldname == "case" and isinstance(q, wq.Prefix):
@@ -145,11 +170,11 @@ class _Run:
                              f'type more letters before the *', FIELDS)
         return self.p.bits_any(words)
 
-    def _range(self, fieldname: str, start: int | None, end: int | None) -> int:
+    def _range(self, fieldname: str, start: int | None, end: int | None) -> BitMap:
         """Dates as the fewest year, month and day sets that cover [start, end] exactly."""
         lo, hi = str(start or "00000000"), str(end or "99999999")
         year, month, day = (date_field(fieldname, level) for level in "ymd")
-        bits = 0
+        bits = BitMap()
         for year_key in self.p.keys_from(key(year, lo[:4]), key(year, hi[:4]) + "\0"):
             y = year_key.split(SEP)[1]
             if lo <= y + "0101" and y + "1231" <= hi:
@@ -164,6 +189,7 @@ class _Run:
                 for day_key in self.p.keys_from(key(day, first), key(day, last) + "\0"):
                     bits |= self.p.bits(day_key)
         return bits
+
 
 def ranked(matches: Matches, need: int, by_date) -> list[int]:
     """The `need` best documents: the most (and weightiest) clauses first, newest first among equals."""

@@ -43,12 +43,12 @@ def _closest(table: TableReader, word: str) -> str | None:
 def _within(table: TableReader, field: str, word: str, distance: int) -> Iterator[str]:
     """The field's words within `distance` edits: a Levenshtein automaton walked over the sorted keys
     (what Whoosh does over its own term list), so only a few dozen keys are ever looked at."""
-    prefix, keys = field + SEP, table.keys
+    prefix = field + SEP
     dfa = lev.levenshtein_automaton(word, distance).to_dfa()
 
     def first_from(text: str) -> str | None:
-        i = keys.bisect_left(prefix + text)
-        return keys[i][len(prefix):] if i < len(keys) and keys[i].startswith(prefix) else None
+        found = table.key_at_or_after(prefix + text)
+        return found[len(prefix):] if found is not None and found.startswith(prefix) else None
 
     match = dfa.next_valid_string("")
     while match:

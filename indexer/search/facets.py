@@ -3,6 +3,8 @@ with the matches.
 """
 from __future__ import annotations
 
+from pyroaring import BitMap
+
 from ..store import Live
 from ..table import SPECIALTY, date_field, key
 from ..terms import SOURCE_LABELS
@@ -11,7 +13,7 @@ FACETS = ("outcome", "specialty", "category", "guideline", "year")
 YEARS, MONTHS = date_field("decided", "y"), date_field("decided", "m")
 
 
-def value_sets(live: Live, field: str) -> list[tuple[str, int]]:
+def value_sets(live: Live, field: str) -> list[tuple[str, BitMap]]:
     """(value, documents) for every value of a facet field, read once per build (builds never change)."""
     cache = live.cache.setdefault("value_sets", {})
     if field not in cache:
@@ -30,10 +32,11 @@ def warm(live: Live) -> None:
     live.table.warm()
 
 
-def facet_counts(live: Live, bits: int) -> dict[str, dict[str, int]]:
-    """Counts over every match, not just the page; a decision with two specialties counts for each."""
+def facet_counts(live: Live, bits: BitMap) -> dict[str, dict[str, int]]:
+    """Counts over every match, not just the page (each a count without making the set); a decision
+    with two specialties counts for each."""
     def counts(field: str, label=lambda v: v) -> dict[str, int]:
-        pairs = ((label(v), (bits & s).bit_count()) for v, s in value_sets(live, field)) if bits else ()
+        pairs = ((label(v), bits.intersection_cardinality(s)) for v, s in value_sets(live, field)) if bits else ()
         return dict(sorted(((v, n) for v, n in pairs if n), key=lambda vn: (-vn[1], vn[0])))
     years = counts(YEARS)
     return {

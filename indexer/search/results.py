@@ -78,7 +78,7 @@ def search(index: IndexHandle | Live, text: str, page: int = 1, sort: str = "rel
     order = _ordered(live, found, page * page_size, sort)
     with live.searcher() as searcher:
         hits = [_hit(live, searcher, d, parsed) for d in order[(page - 1) * page_size:]]
-    has_hits = lambda q: match(live.table, q, seconds).bits != 0  # noqa: E731
+    has_hits = lambda q: bool(match(live.table, q, seconds).bits)  # noqa: E731
     suggestion = suggest(live.table, parsed, forms, has_hits, synonyms) if total == 0 else None
     facets = facet_counts(live, found.bits)
     stats = outcome_stats(facets["outcome"].get("Upheld", 0), facets["outcome"].get("Overturned", 0))

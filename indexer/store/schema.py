@@ -8,10 +8,10 @@ from whoosh.fields import ID, NUMERIC, STORED, Schema
 
 from ..fields import WORD_FIELDS
 
-SCHEMA_VERSION = 10  # also the layout of the match table (postings/) and the rows (rows/)
+SCHEMA_VERSION = 11  # also the layout of the match table (table/) and the rows (rows/)
 # Whoosh keeps each decision's stored fields and the analytics columns; it does not index the words.
-# Every word, pair, triple and value lives in the match table (indexer.table), which answers all
-# matching; phrases longer than three words and proximity use the words' position sets there
+# Every word, pair and value lives in the match table (indexer.table), which answers all
+# matching; phrases longer than two words and proximity use the words' and pairs' positions there
 # (table/positions.py). Indexing the words in Whoosh as well cost about 4 ms a decision in the single
 # writer and a 16-minute final merge at 100,000 letters, for postings no search read.
 

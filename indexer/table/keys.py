@@ -1,17 +1,16 @@
-"""How the match table spells its keys: a field and a term, word pairs and triples, case-number
-prefixes, dates at three levels and the position keys of words.
+"""How the match table spells its keys: a field and a term, word pairs, case-number prefixes and
+dates at three levels. A word or a pair of a word field holds its positions as well (reader.py).
 """
 from __future__ import annotations
 
 from ..analysis import words
 from ..fields import LETTER_FIELDS
 
-SEP = "\x1f"  # field SEP term; a pair is "w1 w2", a triple "w1 w2 w3" (tokens never hold spaces)
-GRAM = 3  # the longest run of words kept as one key
+SEP = "\x1f"  # field SEP term; a pair is "w1 w2" (tokens never hold spaces)
+GRAM = 2  # the longest run of words kept as one key (a longer phrase is checked on the pairs' positions)
 SPECIALTY = "~specialty"  # each reviewer specialty on its own (the facet), beside the searchable text
 CASE_PREFIX = "~case*"  # every leading part of a case number, so `case:CM16*` is one lookup, not 100,000
 SHORTEST_CASE_PREFIX = 4  # the query compiler refuses shorter case prefixes
-POSITIONS = "@"  # field prefix of the position keys
 LETTER_PREFIXES = tuple(f"{name}{SEP}" for name in LETTER_FIELDS)  # keys held by a letter's first decision
 
 
@@ -20,7 +19,7 @@ def key(field: str, term: str) -> str:
 
 
 def text_keys(field: str, text: str) -> set[str]:
-    """Every word, adjacent pair and adjacent triple of a text field ("not medically necessary" is one key)."""
+    """Every word and adjacent pair of a text field ("medically necessary" is one key)."""
     return token_keys(field, words(text))
 
 
@@ -29,22 +28,12 @@ def token_keys(field: str, tokens: list[str]) -> set[str]:
     prefix = field + SEP
     out = {prefix + t for t in tokens}
     out.update(f"{prefix}{a} {b}" for a, b in zip(tokens, tokens[1:]))
-    out.update(f"{prefix}{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
     return out
 
 
 def case_prefix_keys(case: str) -> list[str]:
     """The keys that let a case-number prefix find its letters (the whole number is its own key)."""
     return [key(CASE_PREFIX, case[:n]) for n in range(SHORTEST_CASE_PREFIX, len(case))]
-
-
-def position_key(field: str, word: str) -> str:
-    return f"{POSITIONS}{field}{SEP}{word}"
-
-
-def position_field(k: str) -> str | None:
-    """The field of a position key (position_key), None for any other key."""
-    return k[1:k.index(SEP)] if k[0] == POSITIONS else None
 
 
 def date_field(field: str, level: str) -> str:

@@ -1,163 +1,134 @@
 """The match table beside each Whoosh build: for every word, word pair and field value, the set of
-documents holding it, keyed by Whoosh's own document numbers.
+documents holding it, keyed by Whoosh's own document numbers; for every word and pair of a word
+field, also the positions where it stands.
 
-Whoosh scores every matching document in Python (about 5-10 us each), so a common word or phrase at
-100,000 letters costs seconds. Totals, facets and filters only need *which* documents match, and as
-bit sets (see sets.py) those are a few C operations whatever the number of matches. Word pairs and
-triples make phrases of two and three words one exact lookup, since every word is indexed in order.
-A letter's own text (LETTER_FIELDS: its summary) is keyed on the letter's first decision only, and
-`bits_any` spreads it to the letter's other decisions when read: at 100,000 letters that halves the
-members the build writes.
+Whoosh scores every matching document in Python (about 5-10 us each), so a common word at the
+archive's size would cost seconds. Totals, facets and filters only need *which* documents match,
+and as Roaring sets (sets.py) those are a few C operations whatever the number of matches. A pair
+key makes a two-word phrase one lookup; longer phrases and proximity are set algebra on positions
+(positions.py). A letter's own text (LETTER_FIELDS: its summary) is keyed on the letter's first
+decision only, and `bits_any` spreads it to the letter's other decisions when read.
 
-Layout of `<build>/postings/`: `keys.txt` (sorted keys, one per line), `offsets.bin` (uint64, one more
-than keys), `counts.bin` (uint32 document frequency), `decided.bin` (uint32
-YYYYMMDD per document, for date order), `first.bin` (each document's letter's first document, which
-alone holds the letter's text), `data.bin` (zlib'd encoded sets), `bases.<field>.bin` (uint64 per
-document: where its words start in the field's position space, see positions.py), `meta.json`
-(number of document slots, deleted documents, the size of each position space).
-
-Besides the document sets, every word of a word field has a key `@field SEP word` holding its
-*positions*: each document's words are numbered from its base in one position space per field, so
-"a within five words before b" is a few shifts and ANDs of two such sets (positions.py).
+Layout of `<build>/table/`: one folder per segment (segment.py), and `meta.json` (document slots,
+the segments in document order), `deleted` (the deleted documents, sets.encode), `decided` (uint32
+YYYYMMDD per document, for date order) and `first` (uint32: each document's letter's first
+document, which alone holds the letter's text). Every file is memory-mapped: the workers of a
+server share one copy through the page cache.
 """
 from __future__ import annotations
 
+import heapq
 import json
-import os
-import weakref
-import zlib
+import threading
 from array import array
-from itertools import chain
 from pathlib import Path
-from typing import Iterator
+
+from pyroaring import BitMap
 
 from . import sets
-from .dictionary import SortedKeys
-from .keys import LETTER_PREFIXES, position_key
+from .dictionary import mapped
+from .keys import LETTER_PREFIXES
+from .segment import Segment
 
-DIRECTORY = "postings"
-POSITION_DENSE = 512  # a position set holding one position in 512 or more is kept as a bitmap
-# A document set holding one document in 256 or more is kept as a bitmap: measured at 100,000 letters,
-# such sets decode 5x faster as bitmaps (zlib + int.from_bytes in C, against a Python step per member)
-# for about 16% more bytes; sparser ones are smaller and about as fast as deltas.
-DOCUMENT_DENSE = 256
-
-
-def _parts(blob: bytes) -> Iterator[bytes]:
-    """An entry's compressed parts, decompressed (one, unless updates appended more)."""
-    while blob:
-        part = zlib.decompressobj()
-        yield part.decompress(blob)
-        blob = part.unused_data
-
-
-def _decode(blob: bytes, size: int) -> int:
-    """The set of an entry: the OR of its parts."""
-    return sets.union(sets.decode(data, size) for data in _parts(blob))
-
-
-def _decode_places(blob: bytes, size: int) -> list[int] | bytes:
-    """An entry's positions as a list when every part holds deltas, else as bitmap bytes. An update's
-    part numbers its positions after every earlier part's, so the lists follow one another in order."""
-    parts = list(_parts(blob))
-    if all(map(sets.is_sparse, parts)):
-        return list(chain.from_iterable(map(sets.decode_sparse, parts)))
-    if len(parts) == 1:
-        return parts[0][1:]  # one bitmap: its bytes as stored
-    whole = sets.union(sets.decode(data, size) for data in parts)
-    return whole.to_bytes((whole.bit_length() + 7) // 8, "little")
+DIRECTORY = "table"
+META, DELETED, DECIDED, FIRST = "meta.json", "deleted", "decided", "first"
 
 
 class TableReader:
-    """Read side of one build's table; thread-safe (positional reads on one descriptor)."""
+    """Read side of one build's table; thread-safe."""
 
     def __init__(self, directory: Path):
-        meta = json.loads((directory / "meta.json").read_text())
+        meta = json.loads((directory / META).read_text())
+        self.directory = directory
         self.size: int = meta["size"]
-        self.keys = SortedKeys((directory / "keys.txt").read_bytes())
-        self.offsets = read_array("Q", directory / "offsets.bin")
-        self.counts = read_array("I", directory / "counts.bin")
-        self.decided = read_array("I", directory / "decided.bin")  # YYYYMMDD per document, 0 when unknown
-        self.first = read_array("I", directory / "first.bin")  # its letter's first document (holds the summary)
-        deleted = sets.from_ids(meta["deleted"], self.size)
-        self.universe = ((1 << self.size) - 1) & ~deleted  # every live document
-        self.spaces: dict[str, int] = meta["positions"]  # size of each field's position space
-        self.bases = {f: read_array("Q", directory / f"bases.{f}.bin") for f in self.spaces}
-        self._fd = os.open(directory / "data.bin", os.O_RDONLY)
-        weakref.finalize(self, os.close, self._fd)
-        self._later: list[int] | None = None
+        self.segments = [Segment(directory / name) for name in meta["segments"]]
+        self.deleted = sets.decode((directory / DELETED).read_bytes())
+        self.universe = BitMap(range(self.size)) - self.deleted  # every live document
+        self.decided = mapped(directory / DECIDED).cast("I")  # YYYYMMDD per document, 0 when unknown
+        self.first = mapped(directory / FIRST).cast("I")  # its letter's first document (holds the summary)
+        self._depths: list[BitMap] | None = None
+        self._lock = threading.Lock()
 
-    def whole_letters(self, firsts: int) -> int:
+    def bits(self, k: str) -> BitMap:
+        """The documents holding a key (empty when none)."""
+        return self.bits_any([k])
+
+    def bits_any(self, keys: list[str]) -> BitMap:
+        """The documents holding any of these keys of one field. A key of a letter's own text (its
+        summary) is stored on the letter's first decision only and holds all its decisions: the
+        union is spread to the letters once, not key by key."""
+        found = sets.union(segment.docs(i) for segment in self.segments for i in map(segment.keys.find, keys) if i >= 0)
+        return self.whole_letters(found) if keys and keys[0].startswith(LETTER_PREFIXES) and found else found
+
+    def count(self, k: str) -> int:
+        """Document frequency of a key (deleted documents included; a letter-text key counts all the
+        decisions of its letters, as `bits` gives them)."""
+        return sum(segment.counts[i] for segment in self.segments for i in (segment.keys.find(k),) if i >= 0)
+
+    def places(self, k: str) -> list[tuple[Segment, BitMap]]:
+        """Each segment holding a word or pair key, with the key's positions there."""
+        return [(segment, segment.places(i)) for segment in self.segments for i in (segment.keys.find(k),) if i >= 0]
+
+    def keys_from(self, start: str, stop: str) -> list[str]:
+        """Keys in [start, stop) of every segment, sorted, each once: a field's words with a prefix, a
+        date range..."""
+        ranges = [segment.keys.range(start, stop) for segment in self.segments]
+        if len(ranges) == 1:
+            return ranges[0]
+        return list(dict.fromkeys(heapq.merge(*ranges)))
+
+    def key_at_or_after(self, k: str) -> str | None:
+        """The smallest key of any segment not below `k` (None past the last)."""
+        found = []
+        for segment in self.segments:
+            i = segment.keys.bisect_left(k)
+            if i < len(segment.keys):
+                found.append(segment.keys[i])
+        return min(found, default=None)
+
+    def letters_of(self, docs: BitMap) -> BitMap:
+        """The first decisions of the letters holding these documents."""
+        import numpy as np
+
+        if not docs:
+            return BitMap()
+        found = np.frombuffer(self.first, np.uint32, self.size)[np.frombuffer(docs.to_array(), np.uint32)]
+        return sets.from_ids(array("I", np.unique(found).tobytes()))
+
+    def whole_letters(self, firsts: BitMap) -> BitMap:
         """Every decision of the letters whose first decisions are in `firsts` (the letter's own text
         is held by its first decision): k-th decisions are `firsts` shifted by k, kept where a letter
         has a k-th decision; a few shifts whatever the number of letters."""
         out = firsts
         for k, later in enumerate(self._letter_depths(), start=1):
-            out |= (firsts << k) & later
+            out = out | (firsts.shift(k) & later)
         return out
 
     def warm(self) -> None:
         """Make the sets whole_letters needs now rather than on the first search in a letter's text."""
         self._letter_depths()
 
-    def _letter_depths(self) -> list[int]:
-        """[k-1]: the documents that are their letter's (k+1)-th decision or later (made once). A
-        document is one when it is not a first decision and the one before it is a k-th or later:
-        a shift and an AND per depth, from the set of first decisions."""
-        if self._later is None:
-            later = ((1 << self.size) - 1) & ~sets.from_ids(set(self.first), self.size)
-            self._later, deeper = [], later
-            while deeper:
-                self._later.append(deeper)
-                deeper = later & (deeper << 1)
-        return self._later
-
-    def _find(self, k: str) -> int:
-        i = self.keys.bisect_left(k)
-        return i if i < len(self.keys) and self.keys[i] == k else -1
-
-    def blob(self, i: int) -> bytes:
-        return os.pread(self._fd, self.offsets[i + 1] - self.offsets[i], self.offsets[i])
-
-    def bits(self, k: str) -> int:
-        """The documents holding a key (0 when none)."""
-        return self.bits_any([k])
-
-    def bits_any(self, keys: list[str]) -> int:
-        """The documents holding any of these keys of one field. A key of a letter's own text (its
-        summary) is stored on the letter's first decision only and holds all its decisions: the
-        union is spread to the letters once, not key by key."""
-        found = 0
-        for k in keys:
-            i = self._find(k)
-            if i >= 0:
-                found |= _decode(self.blob(i), self.size)
-        return self.whole_letters(found) if keys and keys[0].startswith(LETTER_PREFIXES) and found else found
-
-    def count(self, k: str) -> int:
-        """Document frequency of a key (deleted documents included; a letter-text key counts all the
-        decisions of its letters, as `bits` gives them)."""
-        i = self._find(k)
-        return self.counts[i] if i >= 0 else 0
-
-    def positions(self, field: str, word: str) -> int:
-        """Where a word stands in a field, as a set over the field's position space (0 when nowhere)."""
-        i = self._find(position_key(field, word))
-        return _decode(self.blob(i), self.spaces[field]) if i >= 0 else 0
-
-    def places(self, field: str, word: str) -> list[int] | bytes:
-        """`positions` in the form it is stored in (positions.Places): the ascending list of a word kept
-        as deltas, else the bitmap's bytes; [] when nowhere."""
-        i = self._find(position_key(field, word))
-        return _decode_places(self.blob(i), self.spaces[field]) if i >= 0 else []
-
-    def keys_from(self, start: str, stop: str) -> list[str]:
-        """Keys in [start, stop): a field's words with a prefix, a date range..."""
-        return self.keys[self.keys.bisect_left(start):self.keys.bisect_left(stop)]
+    def _letter_depths(self) -> list[BitMap]:
+        """[k-1]: the documents that are their letter's (k+1)-th decision or later (made once)."""
+        if self._depths is None:
+            with self._lock:
+                if self._depths is None:
+                    self._depths = _depths(self.first, self.size)
+        return self._depths
 
 
-def read_array(code: str, path: Path) -> array:
-    """A whole file of fixed-width numbers (offsets, counts, dates, bases), as written with tobytes."""
-    values = array(code)
-    values.frombytes(path.read_bytes())
-    return values
+def _depths(first, size: int) -> list[BitMap]:
+    """Documents at least k places after their letter's first decision, for k = 1, 2, ...: one NumPy
+    pass over the per-document column (a Python loop over 4.7 million documents took seconds)."""
+    import numpy as np
+
+    if not size:
+        return []
+    depth = np.arange(size, dtype=np.int64) - np.frombuffer(first, np.uint32, size).astype(np.int64)
+    out, k = [], 1
+    while True:
+        found = np.flatnonzero(depth >= k).astype(np.uint32)
+        if not len(found):
+            return out
+        out.append(sets.from_ids(array("I", found.tobytes())))
+        k += 1

@@ -1,108 +1,73 @@
-"""Sets of document numbers as Python ints (bit d set = document d): union, intersection and counting
-run in C over the whole set at once, which is what makes totals and facets over every match cheap."""
+"""Sets of document numbers (and of word positions) as Roaring bitmaps (pyroaring, CRoaring inside).
+
+At 4.7 million decisions a set as a Python int is 590 KB whatever it holds, and a facet count is an
+AND that makes a new 590 KB int before counting it. A Roaring bitmap keeps a sparse set as sorted
+16-bit arrays and a dense one as bitmaps, 64K numbers per container: `&`, `|`, `-`, `^`, `len`,
+`shift` and `intersection_cardinality` (a count without making the set) run in C in time that
+follows the containers touched. Measured on 4.7M documents: an AND of a 90%-full set with a 33% one
+0.15 ms, a count of it 0.014 ms; decoding a stored set 0.05 ms (a zlib'd Python-int bitmap: 1-2 ms).
+
+Stored form (`encode`): a set of at most SMALL members as b"L" + its members as little-endian
+uint32 (what most keys hold: at the archive's size most word pairs stand in one decision), larger
+ones as b"R" + Roaring's portable serialization.
+"""
 from __future__ import annotations
 
 from array import array
-from itertools import accumulate
-from operator import sub
+from itertools import islice
 from typing import Iterable
 
-_FLAG = bytes([0] + [1] * 255)  # a byte -> 1 when any of its bits is set
-_BITS_OF = [tuple(k for k in range(8) if value >> k & 1) for value in range(256)]
+from pyroaring import BitMap
+
+SMALL = 8  # sets of up to this many members are stored as a plain list
+LIST, ROARING = b"L"[0], b"R"[0]
+EMPTY = BitMap()  # never mutated: every operation here makes a new set
 
 
-def from_ids(ids: Iterable[int], size: int) -> int:
-    """The set holding `ids` (each below `size`)."""
-    buf = bytearray((size + 7) // 8)
-    for d in ids:
-        buf[d >> 3] |= 1 << (d & 7)
-    return int.from_bytes(buf, "little")
+def from_ids(ids: Iterable[int]) -> BitMap:
+    """The set holding `ids`."""
+    return BitMap(ids if isinstance(ids, array) else array("I", ids))
 
 
-def union(sets: Iterable[int]) -> int:
-    """Documents in any of the sets."""
-    out = 0
-    for s in sets:
-        out |= s
-    return out
+def union(sets: Iterable[BitMap]) -> BitMap:
+    """Members of any of the sets."""
+    found = list(sets)
+    return BitMap.union(*found) if found else BitMap()
 
 
-def intersection(sets: list[int]) -> int:
-    """Documents in all of the sets (smallest first, stopping once empty); 0 for no sets."""
+def intersection(sets: list[BitMap]) -> BitMap:
+    """Members of all of the sets (smallest first, stopping once empty); empty for no sets."""
     if not sets:
-        return 0
-    ordered = sorted(sets, key=int.bit_length)
+        return BitMap()
+    ordered = sorted(sets, key=len)
     out = ordered[0]
     for s in ordered[1:]:
         if not out:
             break
-        out &= s
+        out = out & s
     return out
 
 
-def members(bits: int | bytes, limit: int | None = None) -> list[int]:
-    """Document numbers in the set (an int, or its little-endian bytes), ascending; stops once `limit`
-    are found. The bytes are flagged non-zero in one C pass and each flagged byte found with
-    bytes.find, so empty stretches cost next to nothing (a regex scan took 9 ns a byte: 270 us for a
-    nearly empty set of 243,000 documents)."""
-    data = bits if isinstance(bits, bytes) else bits.to_bytes((bits.bit_length() + 7) // 8, "little")
-    find = data.translate(_FLAG).find
-    out: list[int] = []
-    i = find(1)
-    while i >= 0:
-        base = i * 8
-        out.extend([base + k for k in _BITS_OF[data[i]]])
-        if limit is not None and len(out) >= limit:
-            return out[:limit]
-        i = find(1, i + 1)
-    return out
+def members(bits: BitMap, limit: int | None = None) -> list[int]:
+    """The members in ascending order; only the first `limit` when given."""
+    if limit is None or limit >= len(bits):
+        return bits.to_array().tolist()
+    return list(islice(bits, limit))
 
 
-def encode(ids: array, size: int, dense: int = 32) -> bytes:
-    """Compact form of a sorted posting list: a raw bitmap when at least one in `dense` is set, else
-    deltas (both zlib'd later). A bitmap decodes in C; deltas cost a Python step per member."""
-    return encode_runs([(0, ids)], size, dense)
+def encode(ids: array) -> bytes:
+    """The stored form of a set given as an ascending array of uint32 (see the module docstring)."""
+    if len(ids) <= SMALL:
+        return b"L" + ids.tobytes()
+    return b"R" + BitMap(ids).serialize()
 
 
-def encode_runs(runs: list[tuple[int, array]], size: int, dense: int = 32) -> bytes:
-    """`encode` of the sorted lists `offset + ids`, one after another (each run's ids past the last run's):
-    a build's chunks are numbered from 0, and only their first delta needs their offset."""
-    count = sum(len(ids) for _, ids in runs)
-    if count * dense >= size:
-        buf = bytearray((size + 7) // 8)
-        for offset, ids in runs:
-            for d in ids:
-                d += offset
-                buf[d >> 3] |= 1 << (d & 7)
-        return b"D" + bytes(buf)
-    deltas, last = array("I"), 0
-    for offset, ids in runs:
-        if ids:
-            deltas.append(ids[0] + offset - last)
-            deltas.extend(map(sub, ids[1:], ids[:-1]))  # C-level iteration: the build encodes every posting once
-            last = ids[-1] + offset
-    return b"S" + deltas.tobytes()
-
-
-def decode(data: bytes, size: int) -> int:
-    """The set stored by `encode`."""
-    if data[:1] == b"D":
-        return int.from_bytes(data[1:], "little")
-    return from_ids(decode_sparse(data), size)
-
-
-def is_sparse(data: bytes) -> bool:
-    """Whether `encode` stored this set as deltas (not as a bitmap)."""
-    return data[:1] == b"S"
-
-
-def decode_sparse(data: bytes) -> accumulate:
-    """The ascending members of a set `encode` stored as deltas (is_sparse)."""
-    deltas = array("I")
-    deltas.frombytes(data[1:])
-    return accumulate(deltas)
-
-
-def decode_ids(data: bytes) -> list[int]:
-    """The sorted numbers of a set stored by `encode`, whichever form it took."""
-    return list(decode_sparse(data)) if is_sparse(data) else members(data[1:])
+def decode(data) -> BitMap:
+    """The set `encode` stored (bytes or a memoryview of them); empty for no bytes."""
+    if not data:
+        return BitMap()
+    if data[0] == LIST:
+        ids = array("I")
+        ids.frombytes(data[1:])
+        return BitMap(ids)
+    return BitMap.deserialize(data[1:])
