@@ -12,7 +12,10 @@ in every corpus made with the same seed, so 10,000 and 100,000 letters get the s
     and2             12 pairs: mid+common, common+very common, rare+very common
     phrase_common    "functional improvement" + 9 adjacent word pairs in >= 5% of decisions
     phrase_rare      8 adjacent pairs in 2 sampled decisions or more but < 0.5%
+    phrase_long      6 phrases of 4, 5 and 6 words (two each), the commonest runs of rationale words
     proximity        "weaning opioids"~5 + 7 pairs one word apart ("a c"~5) in >= 2%
+    proximity_common "the functional"~5, "necessary appropriate"~5 + 4 pairs of words in >= 30%, one
+                     or two words apart: every position of both words is in play
 
 Within a band words are taken evenly spaced in document-frequency order, so the choice is
 deterministic. Words are alphabetic, 4+ letters, not function words. The FTS5 translation
@@ -140,9 +143,10 @@ def _content(word: str) -> bool:
     return word.isalpha() and len(word) >= 4 and word not in STOP
 
 
-def frequencies(rows: list[tuple]) -> tuple[int, Counter, Counter, Counter, dict]:
-    """Decisions; document frequencies of words, adjacent pairs and pairs one word apart; word forms by stem."""
-    words, pairs, skips, forms = Counter(), Counter(), Counter(), {}
+def frequencies(rows: list[tuple]) -> tuple[int, Counter, Counter, Counter, dict, Counter, Counter]:
+    """Decisions; document frequencies of words, adjacent pairs, pairs one word apart, pairs of any words
+    one or two apart, runs of 4 to 6 words; word forms by stem."""
+    words, pairs, skips, forms, runs, near = Counter(), Counter(), Counter(), {}, Counter(), Counter()
     for item, rationale, summary, *_ in rows:
         seen = set(tokens(f"{item} {rationale} {summary}"))
         for w in seen:
@@ -152,7 +156,10 @@ def frequencies(rows: list[tuple]) -> tuple[int, Counter, Counter, Counter, dict
         toks = tokens(rationale)
         pairs.update({(a, b) for a, b in zip(toks, toks[1:]) if _content(a) and _content(b)})
         skips.update({(a, c) for a, c in zip(toks, toks[2:]) if _content(a) and _content(c) and a != c})
-    return len(rows), words, pairs, skips, {k: sorted(v) for k, v in forms.items()}
+        near.update({(a, c) for gap in (2, 3) for a, c in zip(toks, toks[gap:]) if a != c and a.isalpha() and c.isalpha()})
+        runs.update({tuple(toks[i:i + n]) for n in (4, 5, 6) for i in range(len(toks) - n + 1)
+                     if all(t.isalpha() for t in toks[i:i + n])})
+    return len(rows), words, pairs, skips, {k: sorted(v) for k, v in forms.items()}, runs, near
 
 
 def pick(counts: Counter, n: int, lo: float, hi: float, k: int, taken: set) -> list:
@@ -172,7 +179,7 @@ def pick(counts: Counter, n: int, lo: float, hi: float, k: int, taken: set) -> l
 
 def build_mix(sample_rows: list[tuple]) -> tuple[list[Query], list[Query]]:
     """(the mix, warm-up queries that are not in it) from the FTS5 rows of the sample letters."""
-    n, words, pairs, skips, forms = frequencies(sample_rows)
+    n, words, pairs, skips, forms, runs, near_any = frequencies(sample_rows)
     taken: set = set(_synonyms_and_fixed_words())
     mix, warm = [], []
     bands = {}
@@ -193,12 +200,25 @@ def build_mix(sample_rows: list[tuple]) -> tuple[list[Query], list[Query]]:
     mix += [Query(f'"{a} {b}"', "phrase_rare", f'{COLS} : "{a} {b}"') for a, b in rare]
     near = [("weaning", "opioids")] + pick(skips, n, 0.02, 1.01, 7, {("weaning", "opioids")})
     mix += [Query(f'"{a} {c}"~5', "proximity", f'{COLS} : NEAR("{a}" "{c}", 5)') for a, c in near]
+    for size in (4, 5, 6):
+        commonest = sorted((r for r in runs if len(r) == size), key=lambda r: (-runs[r], r))
+        mix += [Query(f'"{" ".join(r)}"', "phrase_long", f'{COLS} : "{" ".join(r)}"') for r in commonest[:2]]
+    common = [("the", "functional"), ("necessary", "appropriate")]
+    common += pick(Counter({k: v for k, v in near_any.items() if words_at_least(k, words, n, 0.3)}), n, 0.05, 1.01, 4,
+                   set(common))
+    mix += [Query(f'"{a} {c}"~5', "proximity_common", f'{COLS} : NEAR("{a}" "{c}", 5)') for a, c in common]
     mix += fixed_queries(forms)
     warm += [Query("category:lab", "warmup", "category : lab"), Query("decided:2021", "warmup", "", (20210101, 20211231))]
     seen: set = set()
     mix = [q for q in mix if not (q.text in seen or seen.add(q.text))]
     warm = [q for q in warm if q.text not in seen]
     return mix, warm
+
+
+def words_at_least(pair: tuple[str, str], words: Counter, n: int, share: float) -> bool:
+    """Whether both words of a pair stand in at least `share` of the sampled decisions (function words
+    count: `words` has only content words, so those are looked up by their own pairs' spread)."""
+    return all(w in STOP or words[w] >= share * n for w in pair)
 
 
 def _synonyms_and_fixed_words() -> list[str]:
