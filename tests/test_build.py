@@ -222,10 +222,19 @@ def test_readers_open_a_build_from_its_summary_without_the_per_file_entries(tmp_
     manifest = read_manifest(build)
     summary = json.loads((build / SUMMARY).read_text())
     assert summary == {k: v for k, v in manifest.items() if k != "files"} and summary["letters"] == 2
-    assert IndexHandle(root).live().manifest == summary
-    (build / SUMMARY).unlink()  # a build made before summary.json: read from the manifest
-    assert read_summary(build) == summary
+    assert IndexHandle(root).live().manifest == summary == read_summary(build)
+    assert len(manifest["files"]) == 2 and all(e["decisions"] > 0 and len(e["hash"]) == 40 for e in manifest["files"].values())
     assert search(IndexHandle(root), "case:CM16-0230651").total == 10
+
+
+def test_the_record_of_letter_files_round_trips_any_file_name(tmp_path):
+    from indexer.store import read_files, write_files
+
+    files = {"/a/plain.txt": {"hash": "h1", "key": "CM16-0000001", "decisions": 2, "stamp": [10, 123]},
+             "/a/odd\tname\\ with tab\n.txt": {"hash": "h2", "key": "k\tx", "decisions": 1, "stamp": [1, 2]},
+             "/a/\u00e9\r\\n.pdf": {"hash": "h3", "key": "back\\slash", "decisions": 3, "stamp": []}}
+    write_files(tmp_path, files)
+    assert read_files(tmp_path) == files
 
 
 def test_a_duplicate_inside_a_chunk_leaves_the_table_as_without_it(tmp_path):

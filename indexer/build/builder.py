@@ -21,12 +21,11 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from ..analysis import stem_word
 from ..errors import BuildError
-from ..fields import TEXT_FIELDS
 from ..letters import find_letters
 from ..precedents import aggregation
 from ..store import (
+    FILES,
     MANIFEST,
     SCHEMA_VERSION,
     STEMS,
@@ -37,10 +36,11 @@ from ..store import (
     current_build,
     is_build_object,
     prune_builds,
-    read_manifest,
+    read_files,
+    read_summary,
     switch_to,
+    write_files,
 )
-from ..table import SEP
 from ..table.runs import Run, remove_run
 from ..table.writer import TableWriter
 from .pool import Chunk, Parsed, file_digest, parse_all, write_run
@@ -80,9 +80,9 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         files, problems = find_letters(paths)
         report.skipped.extend(problems)
         previous = current_build(root) if update else None
-        if previous and read_manifest(previous).get("schema_version") != SCHEMA_VERSION:
+        if previous and read_summary(previous).get("schema_version") != SCHEMA_VERSION:
             previous = None  # built by another version: an update cannot reuse it, so build afresh
-        old_files = read_manifest(previous)["files"] if previous else {}
+        old_files = read_files(previous) if previous else {}
         stamps = {p: _stamp(p) for p in files}  # taken before reading: a later change shows next time
         digests = {p: _known_digest(old_files.get(p), stamps[p]) or file_digest(p) for p in files} if previous else {}
         todo = [p for p in files if not previous or old_files.get(p, {}).get("hash") != digests[p]]
@@ -124,7 +124,7 @@ def _new_build_dir(root: Path, previous: Path | None) -> Path:
     target.mkdir()
     if previous:  # segments are immutable: hard links make a private copy at no cost
         for item in previous.iterdir():
-            if (item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS, SUMMARY)
+            if (item.is_file() and not item.name.endswith("LOCK") and item.name not in (MANIFEST, STEMS, SUMMARY, FILES)
                     and not is_build_object(item.name)):
                 os.link(item, target / item.name)
     return target
@@ -137,7 +137,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
         ix = FileStorage(str(target)).open_index(schema=schema)
     else:
         ix = whoosh_index.create_in(str(target), schema)
-    docnum = ix.doc_count_all()  # new documents are numbered after the kept segments
+    docnum = first_new = ix.doc_count_all()  # new documents are numbered after the kept segments
     table = TableWriter(target, previous, jobs)
     rows = RowWriter(target, previous)
     samples: dict[int, str] = {}
@@ -186,7 +186,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
         rows.cancel()
         raise
     writer.commit()
-    _finish_table(target, table, rows, samples)
+    _finish_table(target, table, rows, samples, previous, first_new)
     return manifest_files
 
 
@@ -228,32 +228,28 @@ def _run_of(chunk: Chunk, taken: list[Parsed]) -> Run:
     return write_run(taken, Path(chunk.run.path).with_suffix(".kept"))
 
 
-def _finish_table(target: Path, table: TableWriter, rows: RowWriter, samples: dict[int, str]) -> None:
+def _finish_table(target: Path, table: TableWriter, rows: RowWriter, samples: dict[int, str], previous: Path | None,
+                  first_new: int) -> None:
     """Write the match table, the rows and the stem table, and prove they are keyed by the document
     numbers Whoosh gave; keep the precedent aggregates, which servers load rather than each working
-    them out (aggregation.save)."""
+    them out (aggregation.save: an update adds to the previous build's)."""
     ix = FileStorage(str(target)).open_index(schema=build_schema())
     with ix.reader() as reader:
         size = reader.doc_count_all()
-        deleted = [base + d for leaf, base in reader.leaf_readers() if leaf.has_deletions()
-                   for d in leaf.deleted_docs_set]
+        deleted = sorted(d for d in (base + d for leaf, base in reader.leaf_readers() if leaf.has_deletions()
+                                     for d in leaf.deleted_docs_set) if d not in table.deleted)
         for docnum, doc_id in samples.items():
             if reader.stored_fields(docnum).get("id") != doc_id:
                 raise BuildError(f"index check failed: document {docnum} is not {doc_id}")
-        aggregation.save(target, reader)
-    table.finish(size, sorted(deleted))
+        aggregation.save(target, reader, previous, first_new, deleted)
+    table.finish(size, deleted)
     rows.finish(size)
     shutil.rmtree(target / RUNS, ignore_errors=True)
-    _write_stems(target, table.words())
+    _write_stems(target, table.stems())
 
 
-def _write_stems(target: Path, words: set[str]) -> None:
+def _write_stems(target: Path, groups: dict[str, set[str]]) -> None:
     """The table that lets a bare word find its other forms: stem -> the indexed words sharing it."""
-    groups: dict[str, set[str]] = {}
-    for k in words:
-        name, _, term = k.partition(SEP)
-        if name in TEXT_FIELDS and term.isalpha():  # a word, not a number
-            groups.setdefault(stem_word(term), set()).add(term)
     table = {stem: sorted(group) for stem, group in groups.items() if len(group) > 1}
     (target / STEMS).write_text(json.dumps(table, sort_keys=True))
 
@@ -265,11 +261,11 @@ def _write_manifest(target: Path, files: dict) -> None:
         raise BuildError(f"index check failed: {ix.doc_count()} documents written, {expected} expected")
     summary = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
                "letters": len(files), "decisions": expected}
+    write_files(target, files)
     (target / SUMMARY).write_text(json.dumps(summary))  # fsynced below with everything else
-    manifest = summary | {"files": files}
     path = target / MANIFEST
     with open(path.with_suffix(".tmp"), "w") as out:
-        json.dump(manifest, out)
+        json.dump(summary, out)
         out.flush()
         os.fsync(out.fileno())
     for folder, _, names in os.walk(target):

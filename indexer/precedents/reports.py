@@ -1,48 +1,23 @@
 """Precedent reports: what the treatment and guideline-section pages show, and their listings.
 
-Each report reads the build's aggregates (aggregation.py) as counters; the few documents it lists
-are picked from the kept columns on first request (C-level scans, a few ms) and their stored
-fields fetched. Rates describe past decisions, with their count and 95% interval (`outcome_stats`);
-never predictions.
+Each report reads the build's aggregates (aggregation.py) as counters; the decisions it lists are
+the match table's sets of a treatment or a cited section (and of each outcome), put in date order
+by the search's own ordering, then their stored fields fetched. Rates describe past decisions, with
+their count and 95% interval (`outcome_stats`); never predictions.
 """
 from __future__ import annotations
 
-from collections import Counter
+from pyroaring import BitMap
 
-from ..search import outcome_stats
+from ..search import by_date, outcome_stats, value_sets
 from ..store import IndexHandle, Live, as_live, decision_url, iso_date
+from ..table import SECTION, key as table_key
 from ..terms import SOURCE_LABELS, section_key
-from .aggregation import SECTION_DIMS, TREATMENT_DIMS, Aggregates, Group, aggregates, cited_sections
+from .aggregation import SECTION_DIMS, TREATMENT_DIMS, Group, aggregates
 
 EXAMPLES = 3
 ROWS = 100
 PAGE_SIZE = 20
-
-
-def _rows_by(agg: Aggregates, column: str) -> dict[str, list[int]]:
-    """The rows holding each value of a column, in one pass per build (a report then reads only its
-    own rows: scanning all 243,000 rows per report took 27 ms at 100,000 letters)."""
-    found = agg.memo.get(("rows by", column))
-    if found is None:
-        found = {}
-        for r, value in enumerate(agg.rows[column]):
-            found.setdefault(value, []).append(r)
-        agg.memo[("rows by", column)] = found
-    return found
-
-
-def _citing(agg: Aggregates, key: str) -> list[int]:
-    """Docnums of the decisions citing one section, newest first: from the rows of each distinct
-    column value (listed once per build), then kept."""
-    found = agg.memo.get(("section", key))
-    if found is None:
-        rows, by_value = agg.rows, _rows_by(agg, "section_key")
-        picked = [r for joined, found_rows in by_value.items() if any(k == key for _, k in cited_sections(joined))
-                  for r in found_rows]
-        picked.sort()  # row order among equal dates, as a scan of the rows gives
-        picked.sort(key=rows["decided"].__getitem__, reverse=True)
-        found = agg.memo[("section", key)] = [rows["docnum"][r] for r in picked]
-    return found
 
 
 def treatment_report(index: IndexHandle | Live, name: str) -> dict | None:
@@ -52,30 +27,14 @@ def treatment_report(index: IndexHandle | Live, name: str) -> dict | None:
     group = agg.treatments.get(name) or agg.treatments.get(agg.lookup.get(name.lower(), ""))
     if group is None:
         return None
-    examples: dict[str, list[int]] = {"upheld": [], "overturned": []}
-    for d in _examples(agg, group.name):
-        examples[d[1]].append(d[0])
+    decided = live.table.bits(table_key("treatment_key", group.name)) & live.table.universe
+    outcomes = dict(value_sets(live, "outcome"))
     with live.searcher() as searcher:
-        shown = {side: [_decision(searcher.stored_fields(d)) for d in docs] for side, docs in examples.items()}
+        shown = {side: [_decision(searcher.stored_fields(d))
+                        for d in by_date(live, decided & outcomes.get(side, BitMap()), EXAMPLES)]
+                 for side in ("upheld", "overturned")}
     return {"treatment": group.name, "category": group.category} | _report(group, TREATMENT_DIMS) | {
         "examples": shown, "search": f'treatment:"{group.name}"'}
-
-
-def _examples(agg: Aggregates, name: str) -> list[tuple[int, str]]:
-    """The newest EXAMPLES decisions of each outcome on one treatment: (docnum, outcome)."""
-    found = agg.memo.get(("examples", name))
-    if found is None:
-        rows, taken, found = agg.rows, Counter(), []
-        picked = sorted(_rows_by(agg, "treatment_key").get(name, ()), key=rows["decided"].__getitem__, reverse=True)
-        for r in picked:
-            side = rows["outcome"][r]
-            if taken[side] < EXAMPLES:
-                taken[side] += 1
-                found.append((rows["docnum"][r], side))
-                if len(found) == 2 * EXAMPLES:
-                    break
-        agg.memo[("examples", name)] = found
-    return found
 
 
 def section_report(index: IndexHandle | Live, name: str, page: int = 1) -> dict | None:
@@ -86,13 +45,14 @@ def section_report(index: IndexHandle | Live, name: str, page: int = 1) -> dict 
     group = agg.sections.get(key)
     if group is None:
         return None
-    docs = _citing(agg, key)
-    pages = max(1, -(-len(docs) // PAGE_SIZE))
+    citing = live.table.bits(table_key(SECTION, key)) & live.table.universe
+    pages = max(1, -(-len(citing) // PAGE_SIZE))
     page = min(max(1, page), pages)
+    listed = by_date(live, citing, page * PAGE_SIZE)[(page - 1) * PAGE_SIZE:]  # newest first, as a search orders
     with live.searcher() as searcher:
-        shown = [_decision(searcher.stored_fields(d)) for d in docs[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+        shown = [_decision(searcher.stored_fields(d)) for d in listed]
     return {"section": group.name, "key": key} | _report(group, SECTION_DIMS) | {
-        "decisions": {"page": page, "pages": pages, "total": len(docs), "items": shown},
+        "decisions": {"page": page, "pages": pages, "total": len(citing), "items": shown},
         "search": f'section:"{group.name}"' if '"' not in group.name else None}
 def treatment_list(index: IndexHandle | Live) -> list[dict]:
     """Every treatment with its counts, most decided first."""

@@ -20,12 +20,14 @@ from .directory import (
                         switch_to,
 )
 from .documents import decision_url, documents, find_decision, iso_date, letter_key
+from .files import FILES, read_files, write_files
 from .live import IndexHandle, Live, as_live
 from .objects import is_build_object, read_object, write_object
 from .rows import RowReader, RowWriter
 from .schema import SCHEMA_VERSION, build_schema
 
-__all__ = ["MANIFEST", "SCHEMA_VERSION", "STEMS", "SUMMARY", "BuildLock", "IndexHandle", "Live", "RowReader",
+__all__ = ["FILES", "MANIFEST", "SCHEMA_VERSION", "STEMS", "SUMMARY", "BuildLock", "IndexHandle", "Live", "RowReader",
            "RowWriter", "as_live", "build_schema", "column_values", "current_build", "decision_url", "documents",
            "find_decision", "is_build_object", "iso_date", "letter_key", "prune_builds", "read_manifest",
-           "read_object", "read_summary", "release_inherited_locks", "switch_to", "write_object"]
+           "read_files", "read_object", "read_summary", "release_inherited_locks", "switch_to", "write_files",
+           "write_object"]

@@ -13,19 +13,23 @@ from itertools import accumulate
 from whoosh import columns
 
 
-def column_values(reader, name: str) -> list:
-    """Every document's value of one column in docnum order, each distinct value decoded once.
-    Whoosh yields column values one file read at a time; the two layouts this schema uses
-    (variable-length strings, numbers) are read in one go instead, anything else value by value."""
+def column_values(reader, name: str, first: int = 0) -> list:
+    """Every document's value of one column in docnum order, from document `first` on, each distinct
+    value decoded once. Whoosh yields column values one file read at a time; the two layouts this
+    schema uses (variable-length strings, numbers) are read in one go instead, anything else value
+    by value. Segments wholly before `first` are not read at all (an update reads only its own)."""
     field_type = reader.schema[name]
     out: list = []
-    for leaf, _ in reader.leaf_readers():
+    for leaf, base in reader.leaf_readers():
+        if base + leaf.doc_count_all() <= first:
+            continue
         raw = _bulk(leaf.column_reader(name, translate=False))
         if raw is None:
-            out.extend(leaf.column_reader(name))
-            continue
-        decoded = {v: field_type.from_column_value(v) for v in set(raw)}
-        out.extend(map(decoded.__getitem__, raw))
+            values = list(leaf.column_reader(name))
+        else:
+            decoded = {v: field_type.from_column_value(v) for v in set(raw)}
+            values = list(map(decoded.__getitem__, raw))
+        out.extend(values[max(0, first - base):])
     return out
 
 

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 from ..errors import BuildLocked
+from .files import read_files
 
-MANIFEST = "manifest.json"
+MANIFEST = "manifest.json"  # the summary again, renamed in last: a build without it is unfinished
 RETIRED_GRACE = 60.0  # seconds a replaced build stays on disk (readers recheck `current` every 0.5 s)
 STEMS = "stems.json"
 SUMMARY = "summary.json"  # the manifest without its per-file entries: what a reader needs
@@ -32,18 +33,14 @@ def current_build(root: str | Path) -> Path | None:
 
 
 def read_manifest(build: Path) -> dict:
-    return json.loads((build / MANIFEST).read_text())
+    """The build's summary with every letter file it holds under "files" (files.py): for tools and
+    tests; a build and a server read only what they need (read_summary, files.read_files)."""
+    return json.loads((build / MANIFEST).read_text()) | {"files": read_files(build)}
 
 
 def read_summary(build: Path) -> dict:
-    """The build's manifest without the per-file entries (18 MB of JSON at 100,000 letters, 0.6 s to
-    parse, which every server worker paid on every switch); builds before summary.json: the manifest."""
-    try:
-        return json.loads((build / SUMMARY).read_text())
-    except FileNotFoundError:
-        manifest = read_manifest(build)
-        manifest.pop("files", None)
-        return manifest
+    """What a reader needs of a build: its schema version, when it was built, its letters and decisions."""
+    return json.loads((build / SUMMARY).read_text())
 
 
 def switch_to(root: Path, build: Path) -> None:

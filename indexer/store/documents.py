@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..letters import Determination
-from ..terms import decision_sources, distinct_sections, relied_on
+from ..terms import decision_sources, distinct_sections, relied_on, section_key
 
 
 def letter_key(det: Determination) -> str:
@@ -61,6 +61,7 @@ def documents(det: Determination, source_hash: str = "") -> list[dict]:
             treatment_key=treatment["name"], strength_key=treatment["strength"] or "",
             quantity_key=treatment["quantity"] or "", section="\n".join(sections),
             section_key="|".join(distinct_sections(sections)),
+            section_keys="|".join(dict.fromkeys(map(section_key, sections))),  # as counted: the table's ~section
             specialty_key="|".join(det.specialty), source_key="|".join(sources), source=",".join(sources),
             decided=date_number(det.decision_date), injured=date_number(det.date_of_injury),
         )

@@ -12,11 +12,11 @@ Never imports the store, the letters or the terms.
 """
 from __future__ import annotations
 
-from .keys import CASE_PREFIX, GRAM, SEP, SHORTEST_CASE_PREFIX, SPECIALTY, date_field, key
+from .keys import CASE_PREFIX, GRAM, SECTION, SEP, SHORTEST_CASE_PREFIX, SPECIALTY, date_field, key
 from .positions import MAX_SLOP, documents, follow, phrase_starts
 from .reader import DIRECTORY, TableReader
 from .sets import from_ids, intersection, members, union
 
-__all__ = ["CASE_PREFIX", "DIRECTORY", "GRAM", "MAX_SLOP", "SEP", "SHORTEST_CASE_PREFIX", "SPECIALTY",
+__all__ = ["CASE_PREFIX", "DIRECTORY", "GRAM", "MAX_SLOP", "SECTION", "SEP", "SHORTEST_CASE_PREFIX", "SPECIALTY",
            "TableReader", "date_field", "documents", "follow", "from_ids", "intersection", "key", "members",
            "phrase_starts", "union"]

@@ -9,6 +9,7 @@ from ..fields import LETTER_FIELDS
 SEP = "\x1f"  # field SEP term; a pair is "w1 w2" (tokens never hold spaces)
 GRAM = 2  # the longest run of words kept as one key (a longer phrase is checked on the pairs' positions)
 SPECIALTY = "~specialty"  # each reviewer specialty on its own (the facet), beside the searchable text
+SECTION = "~section"  # each guideline section relied on, as counted (terms.section_key): its precedent page
 CASE_PREFIX = "~case*"  # every leading part of a case number, so `case:CM16*` is one lookup, not 100,000
 SHORTEST_CASE_PREFIX = 4  # the query compiler refuses shorter case prefixes
 LETTER_PREFIXES = tuple(f"{name}{SEP}" for name in LETTER_FIELDS)  # keys held by a letter's first decision

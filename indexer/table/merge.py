@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from pyroaring import BitMap
 
+from ..analysis import stem_word
 from ..fields import TEXT_FIELDS, WORD_FIELDS
 from .dictionary import KEYS, STARTS
 from .keys import LETTER_PREFIXES, SEP
@@ -83,7 +84,9 @@ def _merge_range(plan: SegmentPlan, part: int, lo: str | None, hi: str | None) -
     place_blob, place_lengths = encode_sets(places, place_bounds)
     (plan.out / f"part{part}.docs").write_bytes(doc_blob)
     (plan.out / f"part{part}.places").write_bytes(place_blob)
-    words = [k for k in keys if " " not in k and k[:k.index(SEP)] in TEXT_FIELDS]
+    words = {w for name, _, w in (k.partition(SEP) for k in keys if " " not in k)
+             if name in TEXT_FIELDS and w.isalpha()}
+    words = [f"{w}\t{stem_word(w)}" for w in sorted(words)]  # stemmed here, in parallel, for the stem table
     index_file = plan.out / f"part{part}.index"
     index_file.write_bytes(pickle.dumps((keys, doc_lengths, place_lengths, counts.astype(np.uint32), words),
                                         pickle.HIGHEST_PROTOCOL))

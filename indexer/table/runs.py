@@ -27,7 +27,7 @@ import numpy as np
 from ..analysis import words
 from ..fields import LETTER_FIELDS, LIST_FIELDS, VALUE_FIELDS, WORD_FIELDS
 from .dictionary import KEYS, STARTS
-from .keys import SEP, SPECIALTY, case_prefix_keys, date_keys, key
+from .keys import SECTION, SEP, SPECIALTY, case_prefix_keys, date_keys, key
 
 MARK_EVERY = 512  # keys between two marks of a run, where a merge of a key range starts reading
 SUFFIXES = (f".{KEYS}", f".{STARTS}", ".docs", ".docs.ends", ".places", ".places.ends")
@@ -53,6 +53,7 @@ def value_keys(doc: dict) -> set[str]:
     for name in LIST_FIELDS:
         keys.update(key(name, v.strip().lower()) for v in (doc.get(name) or "").split(",") if v.strip())
     keys.update(key(SPECIALTY, v) for v in doc.get("specialty_key", "").split("|") if v)
+    keys.update(key(SECTION, v) for v in doc.get("section_keys", "").split("|") if v)
     keys.update(case_prefix_keys(doc.get("case") or ""))
     keys.update(date_keys("decided", doc.get("decided", 0)))
     keys.update(date_keys("injured", doc.get("injured", 0)))

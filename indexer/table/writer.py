@@ -36,7 +36,7 @@ from .segment import COUNTS, DOCS, META as SEGMENT_META, PLACES
 
 SEGMENT_DOCUMENTS = 1 << 20  # decisions per segment at most (a full build's segments are this size)
 POSITION_SPACE = 1 << 32  # a segment's positions are 32-bit: documents << stride must fit
-WORDS = "words"  # a segment's words of the text fields, one per line: what the build's stem table needs
+WORDS = "words"  # a segment's words of the text fields with their stems ("word\tstem" lines): the stem table
 # A key range's work (and memory), in values of the runs:
 KEY_WEIGHT = 8  # a key of a run costs about as much to merge as this many values
 RANGE_WEIGHT = 8_000_000  # the most work one range may take (bounds a merge process's memory)
@@ -96,13 +96,16 @@ class TableWriter:
         (self.dir / DELETED).write_bytes(sets.encode(array("I", self.deleted.to_array())))
         (self.dir / META).write_text(json.dumps({"size": size, "segments": self.segments}))
 
-    def words(self) -> set[str]:
-        """Every word of the text fields in any segment (field SEP word), for the stem table."""
-        found: set[str] = set()
+    def stems(self) -> dict[str, set[str]]:
+        """stem -> the words of the text fields sharing it, over every segment (the words were stemmed
+        by the merge processes)."""
+        groups: dict[str, set[str]] = {}
         for name in self.segments:
             text = (self.dir / name / WORDS).read_text(encoding="utf-8")
-            found.update(text.split("\n") if text else ())
-        return found
+            for line in text.split("\n") if text else ():
+                word, _, stem = line.partition("\t")
+                groups.setdefault(stem, set()).add(word)
+        return groups
 
     def _merge_segment(self) -> None:
         """Merge the pending runs into the next segment (in up to `jobs` processes) and delete them."""
@@ -150,10 +153,10 @@ def _join_parts(out: Path, parts: int) -> None:
     try:
         files[f"{DOCS}.at"].write(np.zeros(1, np.uint64).tobytes())
         files[f"{PLACES}.at"].write(np.zeros(1, np.uint64).tobytes())
-        words = []
+        words: set[str] = set()
         for i in range(parts):
             keys, doc_lengths, place_lengths, counts, part_words = pickle.loads((out / f"part{i}.index").read_bytes())
-            words.extend(part_words)
+            words.update(part_words)
             if keys:
                 blob = ("\n" if ends[KEYS] else "").encode() + "\n".join(keys).encode("utf-8")
                 newlines = np.flatnonzero(np.frombuffer(blob, np.uint8) == 10) + 1 + ends[KEYS]
@@ -170,7 +173,7 @@ def _join_parts(out: Path, parts: int) -> None:
             files[COUNTS].write(np.asarray(counts, np.uint32).tobytes())
             (out / f"part{i}.index").unlink()
         files[STARTS].write(np.array([ends[KEYS] + 1], np.uint64).tobytes())
-        files[WORDS].write("\n".join(words).encode("utf-8"))
+        files[WORDS].write("\n".join(sorted(words)).encode("utf-8"))
     finally:
         for f in files.values():
             f.close()
