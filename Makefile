@@ -6,7 +6,7 @@ INDEX  ?= index
 PORT   ?= 8000
 SEEDS  := $(shell find seeds -type f \( -name '*.txt' -o -name '*.pdf' \) 2>/dev/null)
 
-.PHONY: run test lint install bench clean
+.PHONY: run test lint install bench bench-archive clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ test: lint
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
+
+# The whole public archive: 2,000,000 generated letters (hours; LETTERS=1000000 or 100000 for smaller runs)
+LETTERS ?= 2000000
+bench-archive: $(VENV)/.installed
+	$(PY) bench/archive.py --letters $(LETTERS)
 
 clean:
 	rm -rf $(VENV) $(INDEX) *.egg-info

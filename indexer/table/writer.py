@@ -34,6 +34,7 @@ from .reader import DECIDED, DELETED, DIRECTORY, FIRST, META
 from .runs import remove_run
 from .segment import COUNTS, DOCS, META as SEGMENT_META, PLACES
 
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # where `indexer` is: not whatever the caller's folder holds
 SEGMENT_DOCUMENTS = 1 << 20  # decisions per segment at most (a full build's segments are this size)
 POSITION_SPACE = 1 << 32  # a segment's positions are 32-bit: documents << stride must fit
 WORDS = "words"  # a segment's words of the text fields with their stems ("word\tstem" lines): the stem table
@@ -191,7 +192,7 @@ def _merge_in_processes(out: Path, jobs: list[tuple]) -> None:
             files.append(out / f"merge{n}.job")
             files[-1].write_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
             command = [sys.executable, "-m", "indexer.table.merge", str(files[-1]), str(os.getpid())]
-            processes.append(subprocess.Popen(command))
+            processes.append(subprocess.Popen(command, cwd=PACKAGE_ROOT))  # `-m` finds this very package
         codes = [process.wait() for process in processes]
         if any(codes):
             raise ChildProcessError(f"a merge process of the match table failed (exit codes {codes})")
