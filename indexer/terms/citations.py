@@ -88,7 +88,7 @@ def parse_citations(line: str) -> list[Citation]:
     return list(_parsed(line))
 
 
-@lru_cache(maxsize=4096)  # letters repeat the same lines; a build parses each line up to three times
+@lru_cache(maxsize=1 << 16)  # letters repeat the same lines; a build parses each line up to three times
 def _parsed(line: str) -> tuple[Citation, ...]:
     text = " ".join(_HYPHENS.sub("-", line).split())
     if not text or _NONE.search(text):

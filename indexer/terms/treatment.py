@@ -276,7 +276,7 @@ def _refills(text: str) -> int | None:
     return 0 if (m[1] or "").lower() == "no" else _num(m[1] or m[2])
 
 
-@lru_cache(maxsize=8192)  # items repeat ("Norco 10/325mg #120"); a Treatment is frozen, so one may be shared
+@lru_cache(maxsize=1 << 16)  # items repeat ("Norco 10/325mg #120"); a Treatment is frozen, so one may be shared
 def normalize_treatment(item: str) -> Treatment:
     """Classify and canonicalise one disputed item (general rules, first match wins)."""
     raw = _DOS.sub("", " ".join(item.split()))
