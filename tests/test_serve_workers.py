@@ -216,11 +216,24 @@ def test_one_worker_is_a_single_process(seeds_index, temp):
 
 
 def arena_heaps(pid: int) -> int:
-    """glibc's malloc arenas beyond the main one: each is a mapping aligned to its 64 MB heap size."""
-    heaps = 0
+    """glibc's malloc arenas beyond the main one. Each is a heap of exactly 64 MB, reserved at a 64 MB
+    boundary: an anonymous read-write part at its start and, until it has grown to the whole heap, an
+    inaccessible rest ending 64 MB further on. Other anonymous mappings may start at such a boundary
+    by chance (large allocations are often 2 MB aligned), so the whole reservation is checked."""
+    heap = 64 << 20
+    anonymous = []
     for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
         fields = line.split()
-        if len(fields) == 5 and int(fields[0].split("-")[0], 16) % (64 << 20) == 0:  # anonymous
+        if len(fields) == 5:
+            start, end = (int(x, 16) for x in fields[0].split("-"))
+            anonymous.append((start, end, fields[1]))
+    ends = {start: (end, perms) for start, end, perms in anonymous}
+    heaps = 0
+    for start, end, perms in anonymous:
+        if start % heap or not perms.startswith("rw"):
+            continue
+        rest = ends.get(end)
+        if end - start == heap or (rest and rest[1].startswith("---") and rest[0] - start == heap):
             heaps += 1
     return heaps
 
