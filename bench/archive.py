@@ -57,6 +57,8 @@ from run import (  # noqa: E402
     timed_build,
 )
 
+from synth.generate import case_space  # noqa: E402
+
 FTS5_UP_TO = 200_000  # SQLite FTS5 is loaded and asked only at this size or below (it takes hours at 2M)
 DISK_GB = 250  # the whole build must fit twice on a disk this size
 
@@ -236,6 +238,8 @@ def targets(n: int, size: dict) -> list[dict]:
         ("peak build memory (RSS summed over the process tree)", "≤ 10 GB",
          build.get("peak_rss_mb") and round(build["peak_rss_mb"] / 1024, 2), "GB", lambda v: v <= 10),
         ("--update adding 1,000 letters", "≤ 60 s", upd.get("seconds"), "s", lambda v: v <= 60),
+        ("letters the update added", f"all {size.get('extra_letters', 0):,}",
+         upd.get("letters_added"), "letters", lambda v: v == size.get("extra_letters")),
         ("searches answered during the update", "0 errors", upd.get("client_errors"), "errors", lambda v: v == 0),
         ("server start to first answer", "≤ 5 s", srv.get("ready_s"), "s", lambda v: v <= 5),
         ("switch to first answer from the new build", "≤ 5 s", upd.get("switch_to_answer_s"), "s", lambda v: v <= 5),
@@ -306,7 +310,7 @@ def render(n: int, size: dict) -> str:
 
 def measure(args) -> dict:
     n, out, jobs = args.letters, Path(args.out), args.jobs
-    size, errors = {}, []
+    size, errors = {"extra_letters": args.extra_letters}, []
 
     def step(name: str, fn):
         print(f"[{n:,}] {name}…", flush=True)
@@ -318,9 +322,12 @@ def measure(args) -> dict:
             traceback.print_exc()
             errors.append(f"{name}: {type(exc).__name__}: {exc}")
 
-    corpus, extra, index = out / f"corpus-{n}", out / f"extra-{args.extra_letters}", out / f"index-{n}"
+    space = case_space(n)  # the update's letters are numbered in the corpus's space: never one of its cases
+    corpus, index = out / f"corpus-{n}", out / f"index-{n}"
+    extra = out / (f"extra-{args.extra_letters}" if space == case_space(args.extra_letters)
+                   else f"extra-{args.extra_letters}-space{space}")
     step("corpus", lambda: ensure_corpus(corpus, n, 1, 0, jobs))
-    step("extra", lambda: ensure_corpus(extra, args.extra_letters, EXTRA_SEED, 0, jobs))
+    step("extra", lambda: ensure_corpus(extra, args.extra_letters, EXTRA_SEED, 0, jobs, space))
     if args.skip_build and current_manifest(index).get("letters") == n:
         print(f"[{n:,}] build: reusing {index}", flush=True)
     else:

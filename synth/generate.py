@@ -1,6 +1,6 @@
 """Write synthetic IMR final determination letters and their truth for benchmarking.
 
-    python -m synth.generate OUT_DIR --letters 100000 [--seed 1] [--pdf 50] [--jobs 2]
+    python -m synth.generate OUT_DIR --letters 100000 [--seed 1] [--pdf 50] [--jobs 2] [--space N]
 
 Writes OUT_DIR/txt/<shard>/<case>.txt (1,000 letters per shard folder, text laid out exactly as
 pypdfium2 extracts the published PDFs), OUT_DIR/truth.jsonl (one line per letter, in the shape of
@@ -69,9 +69,19 @@ def _write_range(task: tuple) -> tuple[list[str], list[int]]:
     return lines, counts
 
 
-def generate(out_dir: str, letters: int, seed: int = 1, pdf: int = 0, jobs: int | None = None) -> dict:
-    """Write the corpus; returns counts (letters, items, overturned, modified, bytes)."""
-    space = 1_000_000 if letters <= 1_000_000 else 10_000_000
+def case_space(letters: int) -> int:
+    """The case-number space of a corpus this size. Seed 2's numbers are seed 1's shifted by 959,417
+    letters in a space of a million and by 8,959,417 in ten million (letter.case_number), so the
+    letters of an update made with seed 2 in the same space never share a number with a seed-1 corpus
+    of up to 900,000 letters, or of up to 8.9 million in the larger space."""
+    return 1_000_000 if letters <= 900_000 else 10_000_000
+
+
+def generate(out_dir: str, letters: int, seed: int = 1, pdf: int = 0, jobs: int | None = None,
+             space: int | None = None) -> dict:
+    """Write the corpus; returns counts (letters, items, overturned, modified, bytes). `space`: the
+    case-number space (case_space of the size by default; pass the main corpus's for its updates)."""
+    space = space or case_space(letters)
     if letters > space:
         raise ValueError(f"at most {space:,} letters per corpus (case numbers would repeat)")
     out = Path(out_dir)
@@ -108,12 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--pdf", type=int, default=0, metavar="M", help="also write the first M letters as PDFs (needs fpdf2)")
     parser.add_argument("--jobs", type=int, default=None, help="processes (default: all CPUs)")
+    parser.add_argument("--space", type=int, default=None, choices=(1_000_000, 10_000_000),
+                        help="case-number space (default: by --letters); give an update's letters the main corpus's")
     args = parser.parse_args(argv)
     if args.letters < 1 or args.pdf < 0:
         parser.error("--letters must be at least 1 and --pdf not negative")
     started = time.perf_counter()
     try:
-        stats = generate(args.out_dir, args.letters, args.seed, min(args.pdf, args.letters), args.jobs)
+        stats = generate(args.out_dir, args.letters, args.seed, min(args.pdf, args.letters), args.jobs, args.space)
     except ImportError as exc:
         parser.exit(2, f"error: {exc}; --pdf needs fpdf2 (pip install fpdf2)\n")
     except ValueError as exc:
