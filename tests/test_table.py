@@ -11,7 +11,7 @@ from pyroaring import BitMap
 
 from indexer.analysis import words
 from indexer.table import TableReader, documents, merge, runs, sets, writer as table_writer
-from indexer.table.dictionary import KEYS, STARTS, SortedKeys
+from indexer.table.dictionary import KEYS, STARTS, SortedKeys, write_blocks
 from indexer.table.keys import date_keys, text_keys, token_keys
 from indexer.table.positions import GAP
 from indexer.table.runs import ChunkTable
@@ -224,6 +224,7 @@ def test_sorted_keys_read_as_the_list_they_were_written_from(tmp_path, keys):
     starts = [0] + [i + 1 for i, b in enumerate(blob) if b == 10] + [len(blob) + 1] if keys else [1]
     (tmp_path / KEYS).write_bytes(blob)
     (tmp_path / STARTS).write_bytes(array("Q", starts).tobytes())
+    write_blocks(tmp_path)
     table = SortedKeys(tmp_path)
     assert len(table) == len(keys) and list(table) == keys and table[:] == keys
     assert [table[i] for i in range(len(keys))] == keys and table[1:3] == keys[1:3]

@@ -8,7 +8,7 @@ from whoosh.fields import ID, NUMERIC, STORED, Schema
 
 from ..fields import WORD_FIELDS
 
-SCHEMA_VERSION = 12  # also the layout of the match table (table/) and the rows (rows/)
+SCHEMA_VERSION = 13  # also the layout of the match table (table/) and the rows (rows/)
 # Whoosh keeps each decision's stored fields and the analytics columns; it does not index the words.
 # Every word, pair and value lives in the match table (indexer.table), which answers all
 # matching; phrases longer than two words and proximity use the words' and pairs' positions there

@@ -12,8 +12,8 @@ decision only, and `bits_any` spreads it to the letter's other decisions when re
 Layout of `<build>/table/`: one folder per segment (segment.py), and `meta.json` (document slots,
 the segments in document order), `deleted` (the deleted documents, sets.encode), `decided` (uint32
 YYYYMMDD per document, for date order) and `first` (uint32: each document's letter's first
-document, which alone holds the letter's text). Every file is memory-mapped: the workers of a
-server share one copy through the page cache.
+document, which alone holds the letter's text). The sets and keys are read by offset and the two
+columns memory-mapped (files.py): the workers of a server share one copy through the page cache.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from pyroaring import BitMap
 
 from . import sets
-from .dictionary import mapped
+from .files import mapped
 from .keys import LETTER_PREFIXES
 from .segment import Segment
 
@@ -63,7 +63,7 @@ class TableReader:
     def count(self, k: str) -> int:
         """Document frequency of a key (deleted documents included; a letter-text key counts all the
         decisions of its letters, as `bits` gives them)."""
-        return sum(segment.counts[i] for segment in self.segments for i in (segment.keys.find(k),) if i >= 0)
+        return sum(segment.count(i) for segment in self.segments for i in (segment.keys.find(k),) if i >= 0)
 
     def places(self, k: str) -> list[tuple[Segment, BitMap]]:
         """Each segment holding a word or pair key, with the key's positions there."""
@@ -93,7 +93,10 @@ class TableReader:
         if not docs:
             return BitMap()
         found = np.frombuffer(self.first, np.uint32, self.size)[np.frombuffer(docs.to_array(), np.uint32)]
-        return sets.from_ids(array("I", np.unique(found).tobytes()))
+        keep = np.empty(len(found), bool)  # ascending documents have non-decreasing letters: no sort needed
+        keep[0] = True
+        np.not_equal(found[1:], found[:-1], out=keep[1:])
+        return sets.from_ids(array("I", found[keep].tobytes()))
 
     def whole_letters(self, firsts: BitMap) -> BitMap:
         """Every decision of the letters whose first decisions are in `firsts` (the letter's own text

@@ -6,7 +6,7 @@ links the old ones unchanged, so neither a build's merge nor an update ever rewr
 segment's worth of the table, and a segment's word positions fit 32 bits.
 
 Files of `<build>/table/<segment>/`:
-- `keys`, `keys.at`: the sorted keys (dictionary.py);
+- `keys`, `keys.at`, `keys.blocks`, `keys.blocks.at`: the sorted keys (dictionary.py);
 - `docs`, `docs.at`: each key's set of documents (sets.encode; Whoosh's own document numbers), and
   the uint64 offset of each entry, one more than the keys;
 - `places`, `places.at`: for a word or a word pair of a word field, the positions where it stands
@@ -25,13 +25,14 @@ from pathlib import Path
 from pyroaring import BitMap
 
 from . import sets
-from .dictionary import SortedKeys, mapped
+from .dictionary import SortedKeys
+from .files import ReadFile
 
 DOCS, PLACES, COUNTS, META = "docs", "places", "counts", "meta.json"
 
 
 class Segment:
-    """Read side of one segment; thread-safe (every file is a read-only memory map)."""
+    """Read side of one segment; thread-safe (files are read by offset, files.py)."""
 
     def __init__(self, directory: Path):
         meta = json.loads((directory / META).read_text())
@@ -40,17 +41,23 @@ class Segment:
         self.documents: int = meta["documents"]
         self.strides: dict[str, int] = meta["strides"]
         self.keys = SortedKeys(directory)
-        self._docs, self._docs_at = mapped(directory / DOCS), mapped(directory / f"{DOCS}.at").cast("Q")
-        self._places, self._places_at = mapped(directory / PLACES), mapped(directory / f"{PLACES}.at").cast("Q")
-        self.counts = mapped(directory / COUNTS).cast("I")
+        self._docs, self._docs_at = ReadFile(directory / DOCS), ReadFile(directory / f"{DOCS}.at")
+        self._places, self._places_at = ReadFile(directory / PLACES), ReadFile(directory / f"{PLACES}.at")
+        self._counts = ReadFile(directory / COUNTS)
 
     def docs(self, i: int) -> BitMap:
         """The documents of key number i."""
-        return sets.decode(self._docs[self._docs_at[i]:self._docs_at[i + 1]])
+        start, end = self._docs_at.numbers("Q", i, 2)
+        return sets.decode(self._docs.read(start, end - start))
 
     def places(self, i: int) -> BitMap:
         """The positions of key number i (empty for a key without them)."""
-        return sets.decode(self._places[self._places_at[i]:self._places_at[i + 1]])
+        start, end = self._places_at.numbers("Q", i, 2)
+        return sets.decode(self._places.read(start, end - start))
+
+    def count(self, i: int) -> int:
+        """The document frequency of key number i."""
+        return self._counts.numbers("I", i, 1)[0]
 
     def places_of(self, k: str) -> BitMap:
         """The positions of a key (empty when the segment lacks it)."""

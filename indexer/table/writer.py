@@ -27,7 +27,7 @@ from pyroaring import BitMap
 from ..errors import BuildError
 from ..fields import WORD_FIELDS
 from . import sets
-from .dictionary import KEYS, STARTS
+from .dictionary import KEYS, STARTS, write_blocks
 from .merge import SegmentPlan, SegmentRun, merge_ranges, run_size
 from .positions import stride_for
 from .reader import DECIDED, DELETED, DIRECTORY, FIRST, META
@@ -124,6 +124,7 @@ class TableWriter:
         else:
             _merge_in_processes(out, [(plan, ranges[n::processes]) for n in range(processes)])
         _join_parts(out, len(ranges))
+        write_blocks(out)
         meta = {"base": self.base, "documents": self.documents, "strides": strides}
         (out / SEGMENT_META).write_text(json.dumps(meta))
         for run in self.pending:
