@@ -10,7 +10,7 @@ from indexer.build import build_index
 from indexer.query import parse_query, stem_forms
 from indexer.query.match import match
 from indexer.store import IndexHandle
-from indexer.table import members
+from indexer.table import members, positions
 
 from .helpers import SEEDS
 from .reference import whoosh_matches as _whoosh
@@ -63,9 +63,11 @@ def test_random_queries_agree(handle, words, field, shape):
     assert _table(handle, parsed.query) == _whoosh(handle, parsed.query)
 
 
-def test_proximity_agrees_whichever_side_is_the_smaller(handle):
-    """follow shifts the smaller set of positions (positions.follow): rare and common words, either way
-    round, give Whoosh's answer."""
+@pytest.mark.parametrize("arrays_up_to", [positions.ARRAYS_UP_TO, 0], ids=["arrays", "sets"])
+def test_proximity_agrees_whichever_side_is_the_smaller(handle, monkeypatch, arrays_up_to):
+    """follow shifts the smaller set of positions, or searches sorted arrays (positions.follow): rare
+    and common words, either way round and by either method, give Whoosh's answer."""
+    monkeypatch.setattr(positions, "ARRAYS_UP_TO", arrays_up_to)
     table, forms = handle.live().table, stem_forms(handle.live().stems)
     sizes = {w: sum(len(p) for _, p in table.places(f"rationale\x1f{w}")) for w in WORDS}
     present = [w for w in WORDS if sizes[w]]

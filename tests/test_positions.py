@@ -5,10 +5,19 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from pyroaring import BitMap
 
-from indexer.table import documents, follow, from_ids, members, phrase_starts
+from indexer.table import documents, follow, from_ids, meets, members, phrase_starts, positions
 from indexer.table.positions import GAP, stride_for, word_places
 
 TEXT = "The request for Norco 10/325mg is not medically necessary; no functional improvement was documented."
+
+
+@pytest.fixture(autouse=True, params=["arrays", "sets"])
+def method(request, monkeypatch):
+    """Every rule holds both ways proximity is computed: binary searches of sorted arrays (small sets)
+    and shifts of Roaring sets (large ones)."""
+    if request.param == "sets":
+        monkeypatch.setattr(positions, "ARRAYS_UP_TO", 0)
+    return request.param
 
 
 def _holds(text: str, tokens: list[str], slop: int) -> bool:
@@ -64,6 +73,17 @@ def test_each_word_may_use_any_earlier_match():
 def test_follow_is_the_brute_force_rule(before, after, slop):
     expected = sorted(b for b in after if any(1 <= b - a <= slop for a in before))
     assert members(follow(from_ids(sorted(before)), from_ids(sorted(after)), slop)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(0, 40 * 128), max_size=80), st.sets(st.integers(0, 40 * 128), max_size=80),
+       st.integers(1, 50))
+def test_meets_finds_the_documents_follow_finds(before, after, slop):
+    """The last step of a chain: the same documents (40 of them, strided by 2**7, each with its words in
+    the first 64 positions: a GAP after them) from half the work."""
+    before, after = ({p for p in side if p % 128 < 128 - GAP} for side in (before, after))
+    expected = documents(follow(from_ids(sorted(before)), from_ids(sorted(after)), slop), 7, 0)
+    assert documents(meets(from_ids(sorted(before)), from_ids(sorted(after)), slop), 7, 0) == expected
 
 
 @settings(max_examples=200, deadline=None)

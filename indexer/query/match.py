@@ -27,6 +27,7 @@ from ..table import (
     follow,
     intersection,
     key,
+    meets,
     phrase_starts,
     union,
 )
@@ -140,10 +141,11 @@ class _Run:
             if not segment.holds(candidates):
                 continue
             at = segment.places_of(key(field, tokens[0]))
-            for token in tokens[1:]:
+            for n, token in enumerate(tokens[1:], start=2):
                 if not at:
                     break
-                at = follow(at, segment.places_of(key(field, token)), slop)
+                step = meets if n == len(tokens) else follow  # the last step's documents are all that count
+                at = step(at, segment.places_of(key(field, token)), slop)
                 self._check_deadline()
             found.append(documents(at, segment.strides[field], segment.base))
         return self._spread(field, union(found))

@@ -3,7 +3,9 @@
 In a segment, document i numbers its words of a field from i << stride (segment.py). The table keeps,
 for every word and every adjacent pair, the set of positions where it stands. Then:
 - "b within 1 to N words after a" is (a shifted by 1..N) & b: a few shifts and ANDs in C
-  (`follow`), shifting the smaller side; that is Whoosh's Phrase rule (SpanNear2, ordered: each word
+  (`follow`), shifting the smaller side, or for sets of up to ARRAYS_UP_TO positions a binary search
+  of each b for the nearest a before it in sorted arrays; the last step of a chain needs only its documents (`meets`:
+  the smaller side shifted toward the other, one AND); that is Whoosh's Phrase rule (SpanNear2, ordered: each word
   1 to `slop` positions after the one matched before it; slop 1 = adjacent), so answers are exact;
 - an exact phrase of three or more words is the AND of its pairs' positions, each shifted back by
   its place in the phrase (`phrase_starts`): pairs are far rarer than their words, so "the request
@@ -22,6 +24,10 @@ from ..analysis import words
 
 MAX_SLOP = 50  # words allowed between two phrase words (`"a b"~50`)
 GAP = 64  # at least this many positions after every document's words: more than MAX_SLOP + 1
+# Below this many positions on the larger side, proximity is a binary search of sorted arrays (NumPy),
+# above it shifts and ANDs of Roaring sets: measured on a million letters' positions, arrays took
+# 0.4-0.7 of the sets' time up to about a million positions, and 1.3-1.5 times it from 2.7 million on.
+ARRAYS_UP_TO = 1_500_000
 
 
 def stride_for(longest: int) -> int:
@@ -62,9 +68,56 @@ def follow(before: BitMap, after: BitMap, slop: int) -> BitMap:
     side is the one shifted: for a rare `after`, first the positions of `before` within its reach."""
     if not before or not after:
         return BitMap()
+    if max(len(before), len(after)) <= ARRAYS_UP_TO:
+        return _from_array(_following(_array(before), _array(after), slop))
     if len(before) <= len(after):
         return _spread(before, slop, 1) & after
     return _spread(_spread(after, slop, -1) & before, slop, 1) & after
+
+
+def meets(before: BitMap, after: BitMap, slop: int) -> BitMap:
+    """Positions, in the same documents as `follow` finds, where `after` stands 1 to `slop` positions
+    past `before` (the positions are of one side or the other): half of `follow`'s work, for the last
+    step of a chain, whose documents alone count."""
+    if not before or not after:
+        return BitMap()
+    if max(len(before), len(after)) <= ARRAYS_UP_TO:
+        a, b = _array(before), _array(after)
+        return _from_array(_preceding(a, b, slop) if len(a) <= len(b) else _following(a, b, slop))
+    if len(before) <= len(after):
+        return _spread(before, slop, 1) & after
+    return _spread(after, slop, -1) & before
+
+
+def _array(positions: BitMap):
+    import numpy as np
+
+    return np.frombuffer(positions.to_array(), np.uint32)
+
+
+def _from_array(values) -> BitMap:
+    return BitMap(array("I", values.tobytes()))
+
+
+def _following(a, b, slop: int):
+    """The members of sorted `b` with a member of sorted `a` 1 to `slop` before them: the nearest
+    member of `a` below each (a binary search) is close enough, or none is."""
+    import numpy as np
+
+    j = np.searchsorted(a, b, "left") - 1
+    found = j >= 0
+    near = b[found] - a[j[found]] <= slop
+    return b[found][near]
+
+
+def _preceding(a, b, slop: int):
+    """The members of sorted `a` with a member of sorted `b` 1 to `slop` after them."""
+    import numpy as np
+
+    j = np.searchsorted(b, a, "right")
+    found = j < len(b)
+    near = b[j[found]] - a[found] <= slop
+    return a[found][near]
 
 
 def phrase_starts(parts: list[tuple[int, BitMap]]) -> BitMap:
