@@ -59,6 +59,27 @@ def test_update_reindexes_only_changed_files_and_drops_vanished(tmp_path):
     assert len(list((root / "builds").iterdir())) <= 2  # old builds pruned
 
 
+def test_updates_give_the_stem_table_a_fresh_build_gives(tmp_path):
+    """An update groups only its own segment's words whole and joins the linked segments' words to
+    them: after letters come in three builds, the stem table is a fresh build's, groups spanning
+    builds included."""
+    texts = sorted(SEEDS.glob("*.txt"))
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    root = tmp_path / "ix"
+    grown = []
+    for batch in (texts[:1], texts[1:3], texts[3:]):
+        for p in batch:
+            shutil.copy(p, folder / p.name)
+        build_index([str(folder)], root, jobs=1, update=bool(grown))
+        grown.append(json.loads((current_build(root) / "stems.json").read_text()))
+    fresh = tmp_path / "fresh"
+    build_index([str(folder)], fresh, jobs=1)
+    assert grown[-1] == json.loads((current_build(fresh) / "stems.json").read_text())
+    assert any(stem not in grown[0] for stem in grown[-1])  # groups the updates made or joined
+    assert any(len(words) > len(grown[0].get(stem, [])) > 0 for stem, words in grown[-1].items())
+
+
 def test_update_trusts_an_unchanged_stamp_and_rereads_a_changed_one(tmp_path):
     """Size and modification time decide whether a file is read again; a same-size edit still shows."""
     folder, root = tmp_path / "letters", tmp_path / "ix"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 
 from indexer.build import build_index
 from indexer.search import export, search
-from indexer.store import IndexHandle, RowReader, RowWriter, decision_url, iso_date
+from indexer.store import IndexHandle, RowReader, RowWriter, current_build, decision_url, iso_date
 from indexer.store.rows import COLUMNS, SEP, header, safe_cell
 
 from .helpers import LETTER, letters_dir
@@ -43,7 +45,15 @@ def test_rows_follow_an_update(tmp_path):
     build_index([str(folder)], root, jobs=1)
     (folder / "CM16-0234202.pdf").unlink()  # deleted documents stay as slots; the new ones come after
     (folder / "new.txt").write_text(LETTER)
+    before = current_build(root)
     build_index([str(folder)], root, jobs=1, update=True)
+    assert _agree(IndexHandle(root)) == 12
+    rows = current_build(root) / "rows"
+    [(kept, _), (added, start)] = json.loads((rows / "parts.json").read_text())
+    assert os.stat(rows / kept).st_ino == os.stat(before / "rows" / kept).st_ino  # linked, never copied
+    assert start == os.path.getsize(rows / kept) and os.path.getsize(rows / added) > 0
+    build_index([str(folder)], root, jobs=1, update=True)  # nothing changed: no part added
+    assert len(json.loads((current_build(root) / "rows" / "parts.json").read_text())) == 2
     assert _agree(IndexHandle(root)) == 12
 
 

@@ -5,23 +5,28 @@ record (the rationale and, on a letter's first decision, the letter's JSON, deco
 unpickled) plus formatting: about 60 us at 100,000 letters. Here the row's cells are formatted once,
 at build time, and an export reads each with one positional read; only the link's host is added.
 
-Layout of `<build>/rows/`: `rows.bin` (UTF-8: the CSV cells before the link, SEP, the link's path;
-documents one after another) and `offsets.bin` (uint64, one more than the document slots; a deleted
-or missing document is empty).
+Layout of `<build>/rows/`: the rows in parts, `rows-0000.bin`, `rows-0001.bin`… (UTF-8: the CSV
+cells before the link, SEP, the link's path; documents one after another), `parts.json` (each part's
+name and the offset where it starts), and `offsets.bin` (uint64 offsets into the parts laid end to
+end, one more than the document slots; a deleted or missing document is empty). A build writes one
+part; an update hard-links the previous build's parts and writes one more, so it never copies the
+rows it keeps (at two million letters, gigabytes).
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
-import shutil
 import weakref
 from array import array
+from bisect import bisect_right
 from pathlib import Path
 
 from .documents import decision_url, iso_date
 
 DIRECTORY = "rows"
+PARTS = "parts.json"
 SEP = "\x1f"
 COLUMNS = ("case", "decision", "date", "item", "outcome", "specialty", "category", "url")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,16 +54,23 @@ def cells(doc: dict) -> str:
 
 
 class RowWriter:
-    """Appends rows in document order; an update copies the previous build's rows and goes on after them."""
+    """Appends rows in document order to a new part; an update links the previous build's parts and
+    goes on after them."""
 
     def __init__(self, build: Path, previous: Path | None = None):
         self.dir = build / DIRECTORY
         self.dir.mkdir()
         self.offsets = array("Q", [0])
+        self.parts: list[list] = []
         if previous:
-            shutil.copyfile(previous / DIRECTORY / "rows.bin", self.dir / "rows.bin")
-            self.offsets = _offsets(previous / DIRECTORY)
-        self.out = open(self.dir / "rows.bin", "ab")
+            old = previous / DIRECTORY
+            self.parts = _parts(old)
+            for name, _ in self.parts:
+                os.link(old / name, self.dir / name)
+            self.offsets = _offsets(old)
+        name = f"rows-{len(self.parts):04d}.bin"
+        self.parts.append([name, self.offsets[-1]])
+        self.out = open(self.dir / name, "wb")
 
     def add(self, docnum: int, doc: dict) -> None:
         self._pad(docnum)
@@ -73,29 +85,43 @@ class RowWriter:
     def finish(self, size: int) -> None:
         self._pad(size)
         self.out.close()
+        name, start = self.parts[-1]
+        if start == self.offsets[-1] and len(self.parts) > 1:  # an update that added nothing adds no part
+            os.unlink(self.dir / name)
+            self.parts.pop()
         (self.dir / "offsets.bin").write_bytes(self.offsets[:size + 1].tobytes())
+        (self.dir / PARTS).write_text(json.dumps(self.parts))
 
     def cancel(self) -> None:
         self.out.close()
 
 
 class RowReader:
-    """Read side; thread-safe (positional reads on one descriptor)."""
+    """Read side; thread-safe (positional reads, one descriptor per part)."""
 
     def __init__(self, directory: Path):
         self.offsets = _offsets(directory)
-        self._fd = os.open(directory / "rows.bin", os.O_RDONLY)
-        weakref.finalize(self, os.close, self._fd)
+        parts = _parts(directory)
+        self._starts = [start for _, start in parts]
+        self._fds = [os.open(directory / name, os.O_RDONLY) for name, _ in parts]
+        for fd in self._fds:
+            weakref.finalize(self, os.close, fd)
 
     def lines(self, docnums, root: str):
         """The CSV lines of these documents, each link starting with `root` (the site's address)."""
         quoted = not NEEDS_QUOTES.isdisjoint(root)  # a link cell needs quotes only if the host has them
-        offsets, fd = self.offsets, self._fd
+        offsets, fds, starts = self.offsets, self._fds, self._starts
         for d in docnums:
             start = offsets[d]
-            before, path = os.pread(fd, offsets[d + 1] - start, start).decode("utf-8").split(SEP)
+            part = bisect_right(starts, start) - 1  # a row lies wholly in the part it starts in
+            data = os.pread(fds[part], offsets[d + 1] - start, start - starts[part])
+            before, path = data.decode("utf-8").split(SEP)
             link = root + path
             yield f'{before},"{link.replace(chr(34), chr(34) * 2)}"\r\n' if quoted else f"{before},{link}\r\n"
+
+
+def _parts(directory: Path) -> list[list]:
+    return json.loads((directory / PARTS).read_text())
 
 
 def _offsets(directory: Path) -> array:
