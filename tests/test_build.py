@@ -80,6 +80,34 @@ def test_updates_give_the_stem_table_a_fresh_build_gives(tmp_path):
     assert any(len(words) > len(grown[0].get(stem, [])) > 0 for stem, words in grown[-1].items())
 
 
+@pytest.mark.parametrize("update", [False, True])
+def test_a_disk_too_small_stops_the_build_before_it_writes(tmp_path, monkeypatch, update):
+    """Free space is checked against the build's need before anything is written, the user reads how
+    much is needed and free, and the previous index stays as it was. An update needs room for its
+    new letters only: a disk that holds those lets it run where a full build of the folder stops."""
+    from indexer.build import builder
+
+    folder, root = letters_dir(tmp_path), tmp_path / "ix"
+    build_index([str(folder)], root, jobs=1)
+    before = sorted((root / "builds").iterdir())
+    (folder / "new.txt").write_text(LETTER)
+    enough_for_the_new = builder.SPARE_BYTES + builder.INDEX_PER_TEXT_BYTE * (folder / "new.txt").stat().st_size
+    real = shutil.disk_usage
+
+    def build_with_free(free: int):
+        monkeypatch.setattr(shutil, "disk_usage", lambda path: real(path)._replace(free=free))
+        return CliRunner().invoke(cli, ["build", str(folder), "--index", str(root)] + (["--update"] if update else []))
+
+    result = build_with_free(enough_for_the_new - 1000)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "not enough disk space" in result.output and "GB are free" in result.output
+    assert sorted((root / "builds").iterdir()) == before
+    assert search(IndexHandle(root), "case:CM16-0000001").total == 0
+    result = build_with_free(enough_for_the_new + 1000)
+    assert (result.exit_code, "not enough disk space" in result.output) == ((0, False) if update else (1, True))
+    assert search(IndexHandle(root), "case:CM16-0000001").total == (2 if update else 0)
+
+
 def test_update_trusts_an_unchanged_stamp_and_rereads_a_changed_one(tmp_path):
     """Size and modification time decide whether a file is read again; a same-size edit still shows."""
     folder, root = tmp_path / "letters", tmp_path / "ix"

@@ -50,6 +50,11 @@ WHOOSH_SEGMENT_BYTES = 2 << 30  # stored bytes (estimated from the records' text
 WHOOSH_SEGMENT_DOCUMENTS = 1 << 20
 
 
+INDEX_PER_TEXT_BYTE = 3  # disk a build takes per byte of letter text, at its peak (_check_disk_space)
+PDF_TEXT_BYTES = 30_000  # a published letter's text is under this; its PDF file is several times larger
+SPARE_BYTES = 256 * 2**20  # the per-decision files an update copies, the manifest, the stem table
+
+
 @dataclass
 class BuildReport:
     """What a build did, for the summary line and for --strict."""
@@ -84,6 +89,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
             previous = None  # built by another version: an update cannot reuse it, so build afresh
         old_files = read_files(previous) if previous else {}
         stamps, digests, todo, kept = _changes(files, old_files, bool(previous))
+        _check_disk_space(root, todo, stamps)
         target = _new_build_dir(root, previous)
         (target / RUNS).mkdir()
         parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / RUNS, jobs, progress)
@@ -100,6 +106,23 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
     report.seconds = time.perf_counter() - started
     report.build_dir = str(target)
     return report
+
+
+def _check_disk_space(root: Path, paths: list[str], stamps: dict[str, list[int]]) -> None:
+    """Stop before writing anything when the disk cannot hold what this build adds. An index takes
+    about 2.5 times its letters' text (16,400 bytes a letter at 100,000 generated letters of 6,600
+    bytes; BENCHMARKS.md), and a full build also holds one segment's sorted runs until they merge:
+    three times the text, with a PDF counted as PDF_TEXT_BYTES of text (its file is mostly layout).
+    An update's old segments, Whoosh segments and rows are hard-linked: it needs room for its new
+    letters and a copy of the small per-decision files."""
+    sizes = ((path, stamps[path][0]) for path in paths if stamps[path])
+    text = sum(min(size, PDF_TEXT_BYTES) if path.lower().endswith(".pdf") else size for path, size in sizes)
+    needed = INDEX_PER_TEXT_BYTE * text + SPARE_BYTES
+    free = shutil.disk_usage(root / "builds").free
+    if needed > free:
+        raise BuildError(f"not enough disk space under {root}: this build needs about {needed / 2**30:.1f} GB "
+                         f"for {len(paths):,} letters, and {free / 2**30:.1f} GB are free; free some space or "
+                         "build on a larger disk (--index)")
 
 
 def _changes(files: list[str], old_files: dict[str, dict], update: bool):
