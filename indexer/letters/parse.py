@@ -5,19 +5,20 @@ import re
 
 from ..errors import ParseError
 from .extract import extract_text
+from .furniture import drop_furniture
 from .header import parse_header
 from .model import Decision, Determination
 from .text import collapse, join_lines, normalize_lines
 
 
 def _marker(words: str, flags: int = 0) -> re.Pattern:
-    """A phrase that may wrap anywhere between its words."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()), flags)
+    """A phrase that may wrap anywhere between its words; a layout extractor may space a colon off."""
+    return re.compile(r"\s+".join(re.escape(w) for w in words.split()).replace(":", r"\s*:"), flags)
 
 
 HOW = _marker("HOW THE IMR FINAL DETERMINATION WAS MADE")
-LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:")
-SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty:")
+LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure\s*:")
+SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:")
 SUMMARY = _marker("CLINICAL CASE SUMMARY")
 SUMMARY_INTRO = _marker("The expert reviewer developed the following clinical case summary based on "
                         "a review of the case file, including all medical records:")
@@ -27,9 +28,10 @@ ISSUES_INTRO = re.compile(r"The\s+Final\s+Determination\s+was\s+based\s+on\s+dec
 CA_GUIDELINE = _marker("Claims Administrator guideline:")
 MAXIMUS_GUIDELINE = _marker("MAXIMUS guideline:")
 RATIONALE = _marker("Decision rationale:")
-# An outcome ends its line and is followed by the decision's first label (or the end of the letter).
-OUTCOME = re.compile(r":[ \t]*\n?[ \t]*(Upheld|Overturned)[ \t]*(?=\n\s*(?:Claims\s+Administrator\s+guideline|"
-                     r"MAXIMUS\s+guideline|Decision\s+rationale)|\s*\Z)", re.IGNORECASE)
+# An outcome ends its item and is followed by the decision's first label (or the end of the letter);
+# in re-flowed text the label follows on the same line.
+OUTCOME = re.compile(r":\s*(Upheld|Overturned)\s*(?=Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|"
+                     r"Decision\s+rationale|\Z)", re.IGNORECASE)
 MODIFIED = (  # "X was the original request. Y was authorized ... The remaining IMR eligible portion ..., Z is:"
     re.compile(r"^(?P<orig>.+?) was the original request\.? (?P<auth>.+?) was authorized by the Claims "
                r"Administrator\.? The remaining IMR eligible portion of the original request,? (?:is )?"
@@ -42,6 +44,9 @@ MODIFIED_TAIL = re.compile(r"The\s+remaining\s+IMR\s+eligible\s+portion|The\s+or
                            r"\s+the\s+Claims|The\s+Claims\s+Administrator\s+authorized|leaving\s+the\s+original\s+request")
 ORIGINAL_REQUEST = re.compile(r"was\s+the\s+original\s+request")
 SENTENCE_END = re.compile(r"[.!?:]\s+(?=\S)")
+# The end of a sentence (the rationale before an item), not of an abbreviation an item may hold.
+SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\bNo)(?<!\bQty)(?<!\bapprox)"
+                           r"(?<![A-Za-z]\.[A-Za-z])[.!?][\"'\u201d\u2019)\]]*\s+(?=\S)")
 MAX_ITEM_LINES = 8
 # Real headings, partly authorized requests included, are under a few hundred characters. A longer one
 # is a file we cannot lay out (one huge line before ": Upheld"), and classifying it would take minutes.
@@ -55,7 +60,7 @@ def parse_file(path: str, source: str | None = None) -> Determination:
 
 def parse_text(text: str, source: str = "") -> Determination:
     """Parse a letter's text; raises ParseError when it holds no decided item."""
-    flat = "\n".join(normalize_lines(text))
+    flat = drop_furniture("\n".join(normalize_lines(text)))
     if not flat.strip():
         raise ParseError(source, "no text")
     outcomes = list(OUTCOME.finditer(flat))
@@ -126,18 +131,31 @@ def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decisio
 def _item_start(flat: str, chunk_start: int, colon: int) -> int:
     """Where the item named before an outcome begins, so the previous rationale ends just before it.
 
-    The item is the run of lines before the outcome that follows a line ending a sentence; a partly
-    authorized request starts further back, with the sentence holding "was the original request".
+    The item is the run of lines before the outcome that follows a line ending a sentence, and in
+    re-flowed text (lines that run on from the rationale) what follows the last sentence in that run;
+    a partly authorized request starts further back, with the sentence holding "was the original
+    request".
     """
     chunk = flat[chunk_start:colon]
-    start = _line_run_start(chunk)
-    orig = None
-    if not ORIGINAL_REQUEST.search(chunk, start) and MODIFIED_TAIL.search(chunk, start):
-        orig = list(ORIGINAL_REQUEST.finditer(chunk, max(0, start - 600), start))
-    if orig:  # a wrap after one of the partly-authorized sentences cut the run short
-        ends = list(SENTENCE_END.finditer(chunk, 0, orig[-1].start()))
-        start = ends[-1].end() if ends else 0
-    return chunk_start + start
+    run = _line_run_start(chunk)
+    start = _after_last_sentence(chunk, run, len(chunk))
+    if ORIGINAL_REQUEST.search(chunk, start) or not MODIFIED_TAIL.search(chunk, start):
+        return chunk_start + start
+    orig = list(ORIGINAL_REQUEST.finditer(chunk, max(0, start - 600), start))
+    if not orig:
+        return chunk_start + start
+    if run <= orig[-1].start():  # the run holds the whole request: its first sentence starts it
+        return chunk_start + _after_last_sentence(chunk, run, orig[-1].start())
+    ends = list(SENTENCE_END.finditer(chunk, 0, orig[-1].start()))  # a wrap cut the run short
+    return chunk_start + (ends[-1].end() if ends else 0)
+
+
+def _after_last_sentence(chunk: str, start: int, end: int) -> int:
+    """Just after the last sentence that ends between start and end (start when none does)."""
+    stop = None
+    for stop in SENTENCE_STOP.finditer(chunk, start, end):
+        pass
+    return stop.end() if stop else start
 
 
 def _line_run_start(chunk: str) -> int:
