@@ -128,6 +128,7 @@ def view(det) -> dict:
                                                           "decision_date", "ur_denial_date",
                                                           "application_received", "priority")},
         "licensure": det.licensure, "specialty": det.specialty, "summary": fold(det.summary),
+        "warnings": [str(w) for w in det.warnings],
         "decisions": [{"item": same_quotes(d.item), "outcome": d.outcome,
                        "original_request": same_quotes(d.original_request), "authorized": same_quotes(d.authorized),
                        "claims_administrator_guideline": fold(d.claims_administrator_guideline),

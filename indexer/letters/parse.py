@@ -1,37 +1,29 @@
-"""Text -> Determination. The only module that knows the layout of IMR final determination letters."""
+"""Text -> Determination: how the letters lay out their items and sections (their labels: labels.py)."""
 from __future__ import annotations
 
 import re
 
 from ..errors import ParseError
+from .checks import check_determination
 from .extract import extract_text
 from .furniture import drop_furniture
 from .header import parse_header
+from .labels import (
+    CA_GUIDELINE,
+    HOW,
+    ISSUES,
+    ISSUES_INTRO,
+    LICENSURE,
+    MAXIMUS_GUIDELINE,
+    OUTCOME,
+    RATIONALE,
+    SPECIALTY,
+    SUMMARY,
+    SUMMARY_INTRO,
+)
 from .model import Decision, Determination
 from .text import collapse, join_lines, normalize_lines
 
-
-def _marker(words: str, flags: int = 0) -> re.Pattern:
-    """A phrase that may wrap anywhere between its words; a layout extractor may space a colon off."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()).replace(":", r"\s*:"), flags)
-
-
-HOW = _marker("HOW THE IMR FINAL DETERMINATION WAS MADE")
-LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure\s*:")
-SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty\s*:")
-SUMMARY = _marker("CLINICAL CASE SUMMARY")
-SUMMARY_INTRO = _marker("The expert reviewer developed the following clinical case summary based on "
-                        "a review of the case file, including all medical records:")
-ISSUES = _marker("IMR ISSUES, DECISIONS AND RATIONALES")
-ISSUES_INTRO = re.compile(r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\s+for\s+the\s+disputed\s+"
-                          r"items\s*/\s*services\s+set\s+forth\s+below:")
-CA_GUIDELINE = _marker("Claims Administrator guideline:")
-MAXIMUS_GUIDELINE = _marker("MAXIMUS guideline:")
-RATIONALE = _marker("Decision rationale:")
-# An outcome ends its item and is followed by the decision's first label (or the end of the letter);
-# in re-flowed text the label follows on the same line.
-OUTCOME = re.compile(r":\s*(Upheld|Overturned)\s*(?=Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|"
-                     r"Decision\s+rationale|\Z)", re.IGNORECASE)
 MODIFIED = (  # "X was the original request. Y was authorized ... The remaining IMR eligible portion ..., Z is:"
     re.compile(r"^(?P<orig>.+?) was the original request\.? (?P<auth>.+?) was authorized by the Claims "
                r"Administrator\.? The remaining IMR eligible portion of the original request,? (?:is )?"
@@ -74,6 +66,7 @@ def parse_text(text: str, source: str = "") -> Determination:
     _parse_reviewer(flat, det)
     det.summary = _summary(flat, outcomes[0].start())
     det.decisions = _decisions(flat, outcomes, source)
+    det.warnings = check_determination(det, flat, header_end)
     return det
 
 
