@@ -34,5 +34,9 @@ ANY_LABEL = re.compile(
 # in re-flowed text the label follows on the same line.
 OUTCOME = re.compile(r":\s*(Upheld|Overturned)\s*(?=Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|"
                      r"Decision\s+rationale|\Z)", re.IGNORECASE)
+# A decision's label with text before it on its line: the letter's lines were re-flowed (in every
+# extractor's own output these labels start their lines).
+MIDLINE_LABEL = re.compile(r"\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|"
+                           r"Decision\s+rationale)\s*:")
 # Any item heading's outcome, whatever follows it: more of these than decisions means an item was lost.
 HEADING_OUTCOME = re.compile(r":[ \t]*\n?[ \t]*(?:Upheld|Overturned)[ \t]*(?:\n|$)", re.IGNORECASE)

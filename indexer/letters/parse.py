@@ -15,6 +15,7 @@ from .labels import (
     ISSUES_INTRO,
     LICENSURE,
     MAXIMUS_GUIDELINE,
+    MIDLINE_LABEL,
     OUTCOME,
     RATIONALE,
     SPECIALTY,
@@ -35,7 +36,6 @@ MODIFIED = (  # "X was the original request. Y was authorized ... The remaining 
 MODIFIED_TAIL = re.compile(r"The\s+remaining\s+IMR\s+eligible\s+portion|The\s+original\s+request,|was\s+authorized\s+by"
                            r"\s+the\s+Claims|The\s+Claims\s+Administrator\s+authorized|leaving\s+the\s+original\s+request")
 ORIGINAL_REQUEST = re.compile(r"was\s+the\s+original\s+request")
-SENTENCE_END = re.compile(r"[.!?:]\s+(?=\S)")
 # The end of a sentence (the rationale before an item), not of an abbreviation an item may hold.
 SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\bNo)(?<!\bQty)(?<!\bapprox)"
                            r"(?<![A-Za-z]\.[A-Za-z])[.!?][\"'\u201d\u2019)\]]*\s+(?=\S)")
@@ -105,9 +105,10 @@ def _summary(flat: str, first_outcome: int) -> str:
 def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decision]:
     intro = ISSUES_INTRO.search(flat, 0, outcomes[0].start()) or ISSUES.search(flat, 0, outcomes[0].start())
     chunk_start = intro.end() if intro else 0
+    reflowed = bool(MIDLINE_LABEL.search(flat, chunk_start))
     heads = []  # (item text, outcome, where the item began, where its labels begin)
     for m in outcomes:
-        split = _item_start(flat, chunk_start, m.start())
+        split = _item_start(flat, chunk_start, m.start(), reflowed)
         heads.append((flat[split:m.start()], m.group(1).capitalize(), split, m.end()))
         rationale = RATIONALE.search(flat, m.end())
         chunk_start = rationale.end() if rationale else m.end()
@@ -121,26 +122,25 @@ def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decisio
     return decisions
 
 
-def _item_start(flat: str, chunk_start: int, colon: int) -> int:
+def _item_start(flat: str, chunk_start: int, colon: int, reflowed: bool) -> int:
     """Where the item named before an outcome begins, so the previous rationale ends just before it.
 
-    The item is the run of lines before the outcome that follows a line ending a sentence, and in
-    re-flowed text (lines that run on from the rationale) what follows the last sentence in that run;
-    a partly authorized request starts further back, with the sentence holding "was the original
-    request".
+    The item is the run of lines before the outcome that follows a line ending a sentence; in
+    re-flowed text (lines run on from the rationale into the item) what follows the last sentence
+    in that run. A partly authorized request starts further back, with the sentence holding "was the
+    original request".
     """
     chunk = flat[chunk_start:colon]
     run = _line_run_start(chunk)
-    start = _after_last_sentence(chunk, run, len(chunk))
+    start = _after_last_sentence(chunk, run, len(chunk)) if reflowed else run
     if ORIGINAL_REQUEST.search(chunk, start) or not MODIFIED_TAIL.search(chunk, start):
         return chunk_start + start
     orig = list(ORIGINAL_REQUEST.finditer(chunk, max(0, start - 600), start))
     if not orig:
         return chunk_start + start
-    if run <= orig[-1].start():  # the run holds the whole request: its first sentence starts it
-        return chunk_start + _after_last_sentence(chunk, run, orig[-1].start())
-    ends = list(SENTENCE_END.finditer(chunk, 0, orig[-1].start()))  # a wrap cut the run short
-    return chunk_start + (ends[-1].end() if ends else 0)
+    # the request's first sentence starts it (a wrap may have cut the run short of it)
+    return chunk_start + _after_last_sentence(chunk, min(run, max(0, orig[-1].start() - MAX_ITEM_CHARS)),
+                                              orig[-1].start())
 
 
 def _after_last_sentence(chunk: str, start: int, end: int) -> int:
