@@ -50,3 +50,25 @@ def test_the_line_pdfminer_moves_is_in_place_in_the_pdf():
     from indexer.letters import extract_text
     for name, words in PDFMINER_MOVES.items():
         assert words in " ".join(extract_text(str(SEEDS / "dwc-2016-2017" / name)).split())
+
+
+PAGE_BREAKS = {  # what an extractor or a viewer's paste puts where a page ends
+    "pdftotext": "\n\n\f",
+    "pdfminer": "\n\n \n \n\f",
+    "viewer": "\nfile:///home/user/letter.pdf    1/3\nPage 1 of 3\n12/8/26, 10:15 AM    letter.pdf\n",
+}
+
+
+@pytest.mark.parametrize("style", PAGE_BREAKS)
+@pytest.mark.parametrize("name", ["CM16-0234202.pdf", "CM17-0020728.pdf", "CM16-0230651.pdf"])
+def test_a_page_break_after_any_line_of_the_decisions_changes_nothing(name, style, from_pdf):
+    """Partly authorized requests included: a page may end after any line of the decisions."""
+    from indexer.letters import extract_text, parse_text
+    lines = extract_text(str(SEEDS / "dwc-2016-2017" / name)).replace("\f", "\n").split("\n")
+    first = next(i for i, line in enumerate(lines) if "set forth below" in line) + 1
+    differ = []
+    for cut in range(first, len(lines) - 1):
+        text = "\n".join(lines[:cut]) + PAGE_BREAKS[style] + "\n".join(lines[cut:])
+        if view(parse_text(text, name)) != from_pdf[name]:
+            differ.append(lines[cut])
+    assert differ == []
