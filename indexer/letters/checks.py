@@ -16,6 +16,7 @@ from .labels import (
     HEADING_OUTCOME,
     ISSUES,
     ISSUES_INTRO,
+    LABEL_WORDS,
     LICENSURE,
     OUTCOME,
     RATIONALE,
@@ -90,6 +91,9 @@ def _leftover_labels(det: Determination) -> list[Finding]:
     for n, dec in enumerate(det.decisions, start=1):
         texts += [(f"decisions[{n}].{name}", getattr(dec, name) or "") for name in DECISION_TEXTS]
         texts += [(f"decisions[{n}].original_request", dec.original_request or "")]
+    whole = "\n".join(text for _, text in texts)
+    if not any(words in whole for words in LABEL_WORDS):  # nearly every letter: a few fast scans, no regex
+        return []
     found = []
     for name, text in texts:
         m = ANY_LABEL.search(text)

@@ -30,13 +30,14 @@ ANY_LABEL = re.compile(
     r"Application\s+Received|State\(s\)\s+of\s+Licensure|Certification\(s\)\s*/\s*Specialty|"
     r"Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:|"
     r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION|CLINICAL\s+CASE\s+SUMMARY|IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES")
+# The words of each of those labels, as running text (one space between words) spells them: a text
+# holding none of them needs no regex.
+LABEL_WORDS = ("Case Number", "Date Assigned", "Decision Date", "Date of Injury", "UR Denial Date",
+               "Application Received", "of Licensure", "Specialty", "Administrator guideline",
+               "MAXIMUS guideline", "Decision rationale", "HOW THE IMR", "CLINICAL CASE SUMMARY", "IMR ISSUES")
 # An outcome ends its item and is followed by the decision's first label (or the end of the letter);
 # in re-flowed text the label follows on the same line.
 OUTCOME = re.compile(r":\s*(Upheld|Overturned)\s*(?=Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|"
                      r"Decision\s+rationale|\Z)", re.IGNORECASE)
-# A decision's label with text before it on its line: the letter's lines were re-flowed (in every
-# extractor's own output these labels start their lines).
-MIDLINE_LABEL = re.compile(r"\S[ \t]+(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|"
-                           r"Decision\s+rationale)\s*:")
 # Any item heading's outcome, whatever follows it: more of these than decisions means an item was lost.
 HEADING_OUTCOME = re.compile(r":[ \t]*\n?[ \t]*(?:Upheld|Overturned)[ \t]*(?:\n|$)", re.IGNORECASE)

@@ -15,7 +15,6 @@ from .labels import (
     ISSUES_INTRO,
     LICENSURE,
     MAXIMUS_GUIDELINE,
-    MIDLINE_LABEL,
     OUTCOME,
     RATIONALE,
     SPECIALTY,
@@ -52,7 +51,7 @@ def parse_file(path: str, source: str | None = None) -> Determination:
 
 def parse_text(text: str, source: str = "") -> Determination:
     """Parse a letter's text; raises ParseError when it holds no decided item."""
-    flat = drop_furniture("\n".join(normalize_lines(text)))
+    flat = "\n".join(drop_furniture(normalize_lines(text)))
     if not flat.strip():
         raise ParseError(source, "no text")
     outcomes = list(OUTCOME.finditer(flat))
@@ -105,7 +104,7 @@ def _summary(flat: str, first_outcome: int) -> str:
 def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decision]:
     intro = ISSUES_INTRO.search(flat, 0, outcomes[0].start()) or ISSUES.search(flat, 0, outcomes[0].start())
     chunk_start = intro.end() if intro else 0
-    reflowed = bool(MIDLINE_LABEL.search(flat, chunk_start))
+    reflowed = _reflowed(flat, chunk_start)
     heads = []  # (item text, outcome, where the item began, where its labels begin)
     for m in outcomes:
         split = _item_start(flat, chunk_start, m.start(), reflowed)
@@ -120,6 +119,15 @@ def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decisio
         body_end = heads[i + 1][2] if i + 1 < len(heads) else len(flat)
         decisions.append(_decision(raw_item, outcome, flat[body_start:body_end]))
     return decisions
+
+
+def _reflowed(flat: str, start: int) -> bool:
+    """Whether a decision's label has text before it on its line: the letter's lines were re-flowed
+    (in every extractor's own output of the bundled letters these labels start their lines)."""
+    for label in (CA_GUIDELINE, MAXIMUS_GUIDELINE, RATIONALE):
+        if any(m.start() and flat[m.start() - 1] != "\n" for m in label.finditer(flat, start)):
+            return True
+    return False
 
 
 def _item_start(flat: str, chunk_start: int, colon: int, reflowed: bool) -> int:
