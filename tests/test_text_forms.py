@@ -1,8 +1,9 @@
 """Every text form of the 130 bundled letters parses to the Determination their PDF gives.
 
 The forms are made from the PDFs here (tests/text_forms.py): pdftotext default and -layout, pypdf,
-pdfminer.six, a viewer's paste with page furniture, two re-flowed exports, CRLF, cp1252 and UTF-8
-with curly quotes. Header fields, reviewer, items, outcomes and partly authorised requests must be
+pdfminer.six, a viewer's paste with page furniture, three re-flowed exports (by pdftotext's paragraphs,
+by guessed paragraphs, the whole letter as one), CRLF, cp1252 and UTF-8 with curly quotes, double
+spaced. Header fields, reviewer, items, outcomes and partly authorised requests must be
 equal; guideline lines, rationales and summary equal up to white space, end-of-line hyphens and
 quote shapes, which extractors write differently.
 """

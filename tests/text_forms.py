@@ -94,6 +94,11 @@ def rewrapped_run_on(path: str) -> str:
     return reflow(paragraphs + [current])
 
 
+def rewrapped_whole(path: str) -> str:
+    """The whole letter as one paragraph re-flowed at 72 columns: no line or page break is left."""
+    return reflow(["\n".join(pdfium_pages(path)).replace("\r", "").split("\n")])
+
+
 FORMS = {  # name -> bytes of the .txt file a user would hold
     "pdftotext": lambda p: pdftotext(p).encode("utf-8"),
     "pdftotext-layout": lambda p: pdftotext(p, layout=True).encode("utf-8"),
@@ -102,8 +107,11 @@ FORMS = {  # name -> bytes of the .txt file a user would hold
     "viewer-paste": lambda p: viewer_paste(p).encode("utf-8"),
     "rewrapped": lambda p: rewrapped(p).encode("utf-8"),
     "rewrapped-run-on": lambda p: rewrapped_run_on(p).encode("utf-8"),
+    "rewrapped-whole": lambda p: rewrapped_whole(p).encode("utf-8"),
     "crlf": lambda p: pdftotext(p).replace("\n", "\r\n").encode("utf-8"),
     "cp1252-curly": lambda p: pdftotext(p).translate(CURLY).replace("\n", "\r\n").encode("cp1252", "replace"),
+    "cp1252-curly-crlf-double-spaced": lambda p: "".join(
+        line + "\r\n\r\n" for line in pdftotext(p).translate(CURLY).split("\n")).encode("cp1252", "replace"),
     "utf8-curly-double-spaced": lambda p: "".join(
         line + "\n\n" for line in pdftotext(p).translate(CURLY).split("\n")).encode("utf-8"),
 }
