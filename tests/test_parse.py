@@ -184,6 +184,7 @@ def rewrap(text: str, width: int) -> str:
     pytest.param(double_spaced, id="blank-line-after-every-line"),
     pytest.param(lambda t: TWO_RUN_HEADER + body(t), id="header-in-two-runs"),
     pytest.param(lambda t: PDFTOTEXT_HEADER + body(t), id="header-columns-in-two-blocks"),
+    pytest.param(lambda t: PDFTOTEXT_HEADER.replace("\n\n", "\n") + body(t), id="header-columns-without-blank-lines"),
     pytest.param(lambda t: LAYOUT_HEADER + body(t), id="header-value-inside-its-label"),
     pytest.param(lambda t: PDFMINER_HEADER + body(t), id="header-values-before-labels"),
     pytest.param(lambda t: t.replace("authorized by the\n", "authorized by the\n\n\f"), id="page-break-in-partly-authorized"),

@@ -46,8 +46,12 @@ def parse_header(region: str) -> dict[str, str | None]:
         if label["inside"]:
             values[field] = label["inside"]
             continue
+        # in a column of labels (this one right under another left waiting) the next line is a value
+        # of the column's first label, not this one's
+        in_column = (bool(waiting) and waiting[-1] is labels[i - 1]
+                     and not region[labels[i - 1].end():label.start()].strip())
         end = min(labels[i + 1].start() if i + 1 < len(labels) else len(region),
-                  _line_end(region, label.end()))
+                  _line_end(region, label.end(), wrapped=not in_column))
         own = next((m for m in found if label.end() <= m.start() < end and m.lastgroup == TYPE_OF[field]), None)
         if own:
             values[field] = own.group()
@@ -67,13 +71,13 @@ def parse_header(region: str) -> dict[str, str | None]:
     return values
 
 
-def _line_end(text: str, start: int) -> int:
+def _line_end(text: str, start: int, wrapped: bool) -> int:
     """Where the line holding `start` ends; a label's value on its own line ends there. A label
-    that ends its line reaches to the end of the next one (a value wrapped under its label)."""
+    that ends its line reaches to the end of the next one when `wrapped` (a value under its label)."""
     end = text.find("\n", start)
     if end < 0:
         return len(text)
-    if not text[start:end].strip():
+    if wrapped and not text[start:end].strip():
         after = text.find("\n", end + 1)
         return len(text) if after < 0 else after
     return end
