@@ -40,6 +40,7 @@ def check_determination(det: Determination, flat: str, header_end: int) -> list[
 
 
 def _dates(det: Determination, today: dt.date) -> list[Finding]:
+    """Dates after today, a decision before IMR existed, and each date earlier than the one before it."""
     found = []
     known = [(name, dt.date.fromisoformat(getattr(det, name))) for name in DATE_ORDER if getattr(det, name)]
     for name, day in known:
