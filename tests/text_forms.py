@@ -56,6 +56,14 @@ def viewer_paste(path: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def viewer_paste_titled(path: str) -> str:
+    """A paste where each page starts with the case number and ends with a titled page count."""
+    pages = pdfium_pages(path)
+    case = Path(path).stem
+    return "\n".join(f"{case}\n{page.rstrip()}\nIMR Final Determination {case} Page {n} of {len(pages)}"
+                     for n, page in enumerate(pages, start=1)) + "\n"
+
+
 def reflow(paragraphs: list[list[str]]) -> str:
     """Each paragraph's lines joined (a word broken by a hyphen mended) and wrapped at 72 columns."""
     out = []
@@ -105,6 +113,7 @@ FORMS = {  # name -> bytes of the .txt file a user would hold
     "pypdf": lambda p: pypdf_text(p).encode("utf-8"),
     "pdfminer": lambda p: pdfminer_text(p).encode("utf-8"),
     "viewer-paste": lambda p: viewer_paste(p).encode("utf-8"),
+    "viewer-paste-titled": lambda p: viewer_paste_titled(p).encode("utf-8"),
     "rewrapped": lambda p: rewrapped(p).encode("utf-8"),
     "rewrapped-run-on": lambda p: rewrapped_run_on(p).encode("utf-8"),
     "rewrapped-whole": lambda p: rewrapped_whole(p).encode("utf-8"),
