@@ -22,7 +22,7 @@ from .errors import BuildError, BuildLocked, ImrSearchError, IndexMissing, Parse
 
 __all__ = [
     "ImrSearchError", "ParseError", "BuildError", "BuildLocked", "IndexMissing", "QueryError", "SearchTimeout",
-    "Determination", "Decision", "find_letters", "parse_file", "parse_text",
+    "Determination", "Decision", "Finding", "find_letters", "parse_file", "parse_text",
     "IndexHandle", "Live",
     "SearchResult", "Hit", "export", "get_letter",
     "treatment_report", "section_report", "treatment_list", "section_list",
@@ -32,7 +32,7 @@ __all__ = [
 
 def __getattr__(name: str):
     """A public name, imported from its stage on first use."""
-    if name in ("Determination", "Decision", "find_letters", "parse_file", "parse_text"):
+    if name in ("Determination", "Decision", "Finding", "find_letters", "parse_file", "parse_text"):
         from . import letters as home
     elif name in ("IndexHandle", "Live"):
         from . import store as home

@@ -33,6 +33,9 @@ def cli() -> None:
 def parse(paths: tuple[str, ...], as_json: bool) -> None:
     """Parse letters (.pdf/.txt, folders searched recursively) and print one line per letter.
 
+    A parse the checks doubt (dates out of order, a label without its value, an item without an
+    outcome...) prints "warning: FILE: FIELD: why" on stderr; the JSON lists them under `warnings`.
+
     Example: indexer parse seeds/ --json > letters.jsonl
     """
     files, problems = find_letters(list(paths))
@@ -46,6 +49,8 @@ def parse(paths: tuple[str, ...], as_json: bool) -> None:
             failed += 1
             click.echo(f"skipped {exc.path}: {exc.reason}", err=True)
             continue
+        for finding in det.warnings:
+            click.echo(f"warning: {path}: {finding}", err=True)
         if as_json:
             click.echo(json.dumps(det.to_dict(), ensure_ascii=False))
         else:
@@ -61,7 +66,8 @@ def parse(paths: tuple[str, ...], as_json: bool) -> None:
 @click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True, help="Index directory.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Parser processes [default: all cores].")
 @click.option("--update", is_flag=True, help="Re-index only new or changed files; drop vanished ones.")
-@click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@click.option("--strict", is_flag=True, help="Skip letters parsed with warnings too, and exit 1 when any file "
+                                             "was skipped.")
 @click.option("--nice", "niceness", type=click.IntRange(0, 19), default=BUILD_NICENESS, show_default=True,
               help="CPU niceness of the build and its workers: a server on the same machine answers first "
                    "(0: compete equally).")
@@ -70,7 +76,8 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
     """Build the index from letters under PATHS and switch to it atomically.
 
     Searches keep answering from the previous index until the new one is complete; a build
-    that fails or is killed leaves the previous index in service.
+    that fails or is killed leaves the previous index in service. A letter parsed with warnings
+    is indexed and each warning listed ("warning: FILE: FIELD: why"); --strict skips it instead.
 
     Example: indexer build seeds/ --index index/
     """
@@ -79,7 +86,7 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
     _lower_priority(niceness)
     bar = BuildProgress() if sys.stderr.isatty() else None
     try:
-        report = build_index(list(paths), index_dir, jobs=jobs, update=update, progress=bar)
+        report = build_index(list(paths), index_dir, jobs=jobs, update=update, progress=bar, strict=strict)
     except BuildLocked as exc:
         raise click.ClickException(str(exc)) from None
     except (BuildError, OSError) as exc:
@@ -89,8 +96,12 @@ def build(paths: tuple[str, ...], index_dir: str, jobs: int | None, update: bool
             bar.close()
     for path, reason in report.skipped:
         click.echo(f"skipped {path}: {reason}", err=True)
+    for path, name, message in report.warnings:
+        click.echo(f"warning: {path}: {name}: {message}", err=True)
     extra = f", {report.unchanged} unchanged, {report.removed} removed" if update else ""
-    click.echo(f"indexed {report.letters} letters ({report.decisions} decisions){extra}, "
+    doubted = len({path for path, _, _ in report.warnings})
+    click.echo(f"indexed {report.letters} letters ({report.decisions} decisions){extra}"
+               f"{f', {doubted} with warnings' if doubted else ''}, "
                f"skipped {len(report.skipped)}, in {report.seconds:.1f} s "
                f"({report.letters_per_second:.0f} letters/s) -> {os.path.abspath(index_dir)}")
     if strict and report.skipped:

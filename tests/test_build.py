@@ -209,6 +209,37 @@ def test_cli_build_summary_skips_and_strict(tmp_path):
     assert runner.invoke(cli, args + ["--strict"]).exit_code == 1
 
 
+def doubtful_letter(folder) -> str:
+    """A text letter whose decision date is missing after its label: kept, with a warning."""
+    path = folder / "doubtful.txt"
+    path.write_text(LETTER.replace("Decision Date: 01/09/2017", "Decision Date:"))
+    return str(path)
+
+
+def test_cli_parse_warns_on_stderr_with_file_and_field(tmp_path):
+    path = doubtful_letter(tmp_path)
+    result = CliRunner().invoke(cli, ["parse", path, "--json"])
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {path}: decision_date: label found but no value\n"
+    assert json.loads(result.stdout)["warnings"] == [{"field": "decision_date", "message": "label found but no value"}]
+
+
+def test_cli_build_keeps_a_doubtful_letter_and_lists_its_warnings_strict_skips_it(tmp_path):
+    folder = letters_dir(tmp_path, ["CM16-0230651.pdf"])
+    path = doubtful_letter(folder)
+    runner = CliRunner()
+    args = ["build", str(folder), "--index", str(tmp_path / "ix"), "--jobs", "1", "--nice", "0"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f"warning: {path}: decision_date: label found but no value" in result.stderr
+    assert "indexed 2 letters (12 decisions), 1 with warnings, skipped 0" in result.stdout
+    strict = runner.invoke(cli, args + ["--strict"])
+    assert strict.exit_code == 1
+    assert (f"skipped {path}: parsed with warnings (--strict): decision_date: label found but no value"
+            in strict.stderr)
+    assert "indexed 1 letters (10 decisions), skipped 1" in strict.stdout
+
+
 # Runs the real CLI in a child process in a session of its own (as cron or a supervisor would start a
 # build), then reports the niceness and autogroup the build left that process with.
 _BUILD_THEN_REPORT = """
@@ -253,7 +284,8 @@ def test_cli_parse_json_contract(tmp_path):
     data = json.loads(lines[0])
     assert set(data) == {"source", "case_number", "date_assigned", "date_of_injury", "decision_date",
                          "ur_denial_date", "application_received", "priority", "licensure", "specialty",
-                         "summary", "decisions"}
+                         "summary", "decisions", "warnings"}
+    assert data["warnings"] == []
     assert set(data["decisions"][0]) == {"item", "outcome", "original_request", "authorized",
                                          "claims_administrator_guideline", "maximus_guideline", "rationale",
                                          "treatment", "citations"}

@@ -91,6 +91,66 @@ Standard
 """
 
 
+# pdftotext's default mode: each half of the header table as a column of labels, then its values
+PDFTOTEXT_HEADER = """Case Number:
+Date Assigned:
+Decision Date:
+Priority:
+
+CM16-0000001
+12/07/2016
+01/09/2017
+Standard
+
+Date of Injury:
+UR Denial Date:
+Application
+Received:
+
+10/13/2016
+11/22/2016
+11/29/2016
+
+"""
+# pdftotext -layout: a value between the two lines of its label
+LAYOUT_HEADER = """Case Number:           CM16-0000001
+Date Assigned:         12/07/2016                      Date of Injury:      10/13/2016
+Decision Date:         01/09/2017                      UR Denial Date:      11/22/2016
+Priority:              Standard                        Application          11/29/2016
+                                                       Received:
+
+"""
+# pdfminer: values ahead of their labels, one beside its label
+PDFMINER_HEADER = """Case Number:
+Date Assigned:
+Decision Date:
+Priority:
+
+CM16-0000001
+12/07/2016
+01/09/2017
+Standard
+
+10/13/2016
+Date of Injury:
+UR Denial Date:   11/22/2016
+11/29/2016
+Application
+Received:
+
+"""
+
+
+def body(letter: str) -> str:
+    return letter.split("Received:\n11/29/2016\n", 1)[1]
+
+
+def run_on(text: str) -> str:
+    """Every paragraph break and line break gone, as an export that re-flows the whole letter
+    (a word broken at a line end mended first)."""
+    return rewrap(" ".join(re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", text).split()), 72)
+
+
 def check_letter(det):
     assert det.case_number == "CM16-0000001"
     assert (det.date_assigned, det.date_of_injury, det.decision_date, det.ur_denial_date,
@@ -122,7 +182,17 @@ def rewrap(text: str, width: int) -> str:
     pytest.param(lambda t: t.replace("\n", "\r\n"), id="crlf"),
     pytest.param(lambda t: t.replace("Decision rationale: There", "\fDecision rationale: There"), id="form-feed"),
     pytest.param(double_spaced, id="blank-line-after-every-line"),
-    pytest.param(lambda t: TWO_RUN_HEADER + t.split("Received:\n11/29/2016\n", 1)[1], id="header-in-two-runs"),
+    pytest.param(lambda t: TWO_RUN_HEADER + body(t), id="header-in-two-runs"),
+    pytest.param(lambda t: PDFTOTEXT_HEADER + body(t), id="header-columns-in-two-blocks"),
+    pytest.param(lambda t: PDFTOTEXT_HEADER.replace("\n\n", "\n") + body(t), id="header-columns-without-blank-lines"),
+    pytest.param(lambda t: LAYOUT_HEADER + body(t), id="header-value-inside-its-label"),
+    pytest.param(lambda t: PDFMINER_HEADER + body(t), id="header-values-before-labels"),
+    pytest.param(lambda t: t.replace("authorized by the\n", "authorized by the\n\n\f"), id="page-break-in-partly-authorized"),
+    pytest.param(lambda t: t.replace("a week for 6 weeks", "a week\n\f\nfor 6 weeks"), id="page-break-in-an-item"),
+    pytest.param(run_on, id="whole-letter-run-on"),
+    pytest.param(lambda t: t.replace("\n", "\nPage 1 of 2\n", 1).replace("Decision rationale: There",
+                                     "Page 2 of 2\n12/8/26, 10:15 AM letter.pdf\nDecision rationale: There"),
+                 id="page-furniture"),
     pytest.param(lambda t: rewrap(t, 60), id="wrapped-at-60"),
     pytest.param(lambda t: rewrap(t, 38), id="wrapped-at-38"),
 ])
@@ -141,11 +211,23 @@ def test_text_encodings(tmp_path, encoding):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=" \t\u00a0\u2003ab.\n\r\f\ufeff", max_size=60))
 def test_lines_collapse_every_run_of_spaces_tabs_and_no_break_spaces(text):
-    """One space for each run of spaces, tabs and no-break spaces, lines stripped: as a per-line
-    regex over [ \\t\\u00a0]+ did (the faster form must not change a letter's text)."""
-    flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\ufeff", "")
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in flat.split("\n")]
+    """One space for each run of spaces, tabs and no-break spaces, lines stripped, as a per-line
+    regex over [ \\t\\u00a0]+ does; double spacing undone first, then a page break with the blank
+    lines around it as one line break (the faster form must not change a letter's text)."""
+    flat = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines = flat.split("\n")
     odd = lines[1::2]
-    if len(odd) >= 4 and sum(1 for line in odd if not line) >= 0.95 * len(odd):
+    if len(odd) >= 4 and sum(1 for line in odd if not line.strip()) >= 0.95 * len(odd):
         lines = lines[0::2]
+    flat = re.sub(r"\s*\f\s*", "\n", "\n".join(lines))
+    assert normalize_lines(text) == [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in flat.split("\n")]
+
+
+@pytest.mark.parametrize("text,lines", [
+    ("last line of a page\n\n\fFirst of the next", ["last line of a page", "First of the next"]),
+    ("a\n\nb", ["a", "", "b"]),
+    ("one\n\ntwo\n\n\n\nthree\n\nfour\n\n", ["one", "two", "", "three", "four", ""]),
+    ("one\n\ntwo\n\n\fthree\n\nfour\n\nfive\n\n", ["one", "two", "three", "four", "five", ""]),
+])
+def test_a_page_break_is_a_line_break_not_a_paragraph_break(text, lines):
     assert normalize_lines(text) == lines

@@ -270,3 +270,19 @@ def test_csv_link_keeps_the_synonyms_choice(client):
     links = {on: re.search(r'href="(/search\.csv[^"]*)"', client.get(f"/search?q=norco{on}").get_data(as_text=True))[1]
              for on in ("", "&synonyms=off")}
     assert "synonyms=off" in links["&synonyms=off"] and "synonyms" not in links[""]
+
+
+def test_case_page_notes_a_parse_with_warnings_discreetly_and_escaped(tmp_path):
+    from indexer.build import build_index
+
+    from .helpers import LETTER, letters_dir
+    folder = letters_dir(tmp_path, ["CM16-0230651.pdf"])
+    (folder / "doubtful.txt").write_text(LETTER.replace("Decision Date: 01/09/2017", "Decision Date:")
+                                         .replace("Norco\n10/325mg #60 is:", "Norco <img src=x>\n10/325mg #60 is:"))
+    build_index([str(folder)], tmp_path / "ix", jobs=1)
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    page = client.get("/case/CM16-0000001").get_data(as_text=True)
+    assert '<details class="parse-warnings"><summary>Parsed with warnings</summary>' in page
+    assert "<li><code>decision_date</code>: label found but no value</li>" in page
+    assert "Norco &lt;img src=x&gt; 10/325mg #60" in page and "<img src=x>" not in page
+    assert "parse-warnings" not in client.get("/case/CM16-0230651").get_data(as_text=True)

@@ -64,6 +64,7 @@ class BuildReport:
     unchanged: int = 0
     removed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[tuple[str, str, str]] = field(default_factory=list)  # (path, field, message): kept, doubted
     seconds: float = 0.0
     build_dir: str = ""
 
@@ -73,8 +74,9 @@ class BuildReport:
 
 
 def build_index(paths: list[str], root: str | Path, jobs: int | None = None, update: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Index the letters under `paths` into `root` and switch to the new index atomically."""
+                progress: Callable[[int, int], None] | None = None, strict: bool = False) -> BuildReport:
+    """Index the letters under `paths` into `root` and switch to the new index atomically. A letter
+    whose parse the checks doubt is kept and its findings reported (`strict`: skipped, with them)."""
     root = Path(root)
     jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
@@ -92,7 +94,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
         _check_disk_space(root, todo, stamps)
         target = _new_build_dir(root, previous)
         (target / RUNS).mkdir()
-        parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / RUNS, jobs, progress)
+        parsed = parse_all([(p, digests.get(p, "")) for p in todo], target / RUNS, jobs, progress, strict)
         try:
             manifest_files = _write(target, previous, old_files, kept, parsed, report, stamps, jobs)
         except BaseException:
@@ -211,6 +213,7 @@ def _write(target: Path, previous, old_files: dict, kept: dict, parsed: Iterator
                 keys[item.key] = item.path
                 digests[item.digest] = item.path
                 taken.append(item)
+                report.warnings.extend((item.path, name, message) for name, message in item.warnings)
                 for doc in item.docs:
                     writer.add({k: v for k, v in doc.items() if k in names})
                     rows.add(docnum, doc)

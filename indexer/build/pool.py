@@ -36,6 +36,7 @@ class Parsed:
     key: str = ""
     docs: list = field(default_factory=list)
     error: str = ""
+    warnings: list = field(default_factory=list)  # (field, message) of each doubt the checks raised
 
 
 @dataclass
@@ -63,11 +64,13 @@ def write_run(letters: list[Parsed], path: Path) -> Run:
     return table.write(path)
 
 
-def parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int, progress) -> Iterator[Chunk]:
+def parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int, progress, strict: bool = False) -> Iterator[Chunk]:
     """(path, digest or "") pairs parsed in worker processes, a chunk of consecutive letters at a time,
-    in order; digests are filled in there, and each chunk's table entries are written under `runs`."""
+    in order; digests are filled in there, and each chunk's table entries are written under `runs`.
+    `strict` fails a letter whose parse raised a doubt (its reason lists them) instead of keeping it."""
     size = max(min(CHUNK_LETTERS, -(-len(paths) // (jobs * 4))), 1)
-    chunks = [(paths[i:i + size], str(runs / f"run{i // size:05d}.tmp")) for i in range(0, len(paths), size)]
+    chunks = [(paths[i:i + size], str(runs / f"run{i // size:05d}.tmp"), strict)
+              for i in range(0, len(paths), size)]
     done = 0
     window = threading.Semaphore(jobs * 2)  # parsed chunks waiting for the writer, at most
     stopped = False
@@ -103,10 +106,10 @@ def parse_all(paths: list[tuple[str, str]], runs: Path, jobs: int, progress) -> 
             pool.join()
 
 
-def _parse_chunk(task: tuple[list[tuple[str, str]], str]) -> Chunk:
+def _parse_chunk(task: tuple[list[tuple[str, str]], str, bool]) -> Chunk:
     """Worker: parse a chunk of letters and write the run of their table entries."""
-    paths, run_path = task
-    letters = [_parse_one(p) for p in paths]
+    paths, run_path, strict = task
+    letters = [_parse_one(p, strict) for p in paths]
     return Chunk(letters, write_run(letters, Path(run_path)))
 
 
@@ -138,7 +141,7 @@ def _on_alarm(signum, frame):
     raise _Timeout()
 
 
-def _parse_one(task: tuple[str, str]) -> Parsed:
+def _parse_one(task: tuple[str, str], strict: bool = False) -> Parsed:
     """Worker: extract, parse and make documents for one file; every failure becomes a reason."""
     path, digest = task
     digest = digest or file_digest(path)
@@ -147,11 +150,13 @@ def _parse_one(task: tuple[str, str]) -> Parsed:
         signal.alarm(FILE_SECONDS)
     try:
         det = parse_file(path)
+        if strict and det.warnings:
+            return Parsed(path, digest, error="parsed with warnings (--strict): " + "; ".join(map(str, det.warnings)))
         docs = documents(det, digest)
         too_long = _too_long(docs)
         if too_long:
             return Parsed(path, digest, error=too_long)
-        return Parsed(path, digest, letter_key(det), docs)
+        return Parsed(path, digest, letter_key(det), docs, warnings=[(w.field, w.message) for w in det.warnings])
     except ParseError as exc:
         return Parsed(path, digest, error=exc.reason)
     except _Timeout:

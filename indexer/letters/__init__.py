@@ -7,7 +7,7 @@ load the domain vocabulary that a Determination's `to_dict` needs.
 """
 from __future__ import annotations
 
-__all__ = ["Decision", "Determination", "extract_text", "find_letters", "parse_file", "parse_text"]
+__all__ = ["Decision", "Determination", "Finding", "extract_text", "find_letters", "parse_file", "parse_text"]
 
 
 def __getattr__(name: str):
@@ -16,7 +16,7 @@ def __getattr__(name: str):
         from . import extract as home
     elif name in ("parse_file", "parse_text"):
         from . import parse as home
-    elif name in ("Decision", "Determination"):
+    elif name in ("Decision", "Determination", "Finding"):
         from . import model as home
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,6 +23,17 @@ class Decision:
 
 
 @dataclass
+class Finding:
+    """A doubt about a parse: the field it concerns ("decision_date", "decisions[2].rationale") and why."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass
 class Determination:
     """A whole letter: header fields, reviewer, case summary and its decisions in order."""
 
@@ -38,12 +49,15 @@ class Determination:
     specialty: list[str] = field(default_factory=list)
     summary: str = ""
     decisions: list[Decision] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # what the checks doubted (checks.py)
 
     def to_dict(self) -> dict:
         """The `indexer parse --json` contract: these key names are relied on by other tools. Each
         decision also carries what is derived from it: `treatment` (name, category, generic, strength,
-        quantity, refills, body part) and `citations` (both guideline lines, parsed)."""
-        data = _fields_of(self) | {"licensure": list(self.licensure), "specialty": list(self.specialty)}
+        quantity, refills, body part) and `citations` (both guideline lines, parsed); `warnings` lists
+        the checks' findings as {"field", "message"} (empty when the parse raised no doubt)."""
+        data = _fields_of(self) | {"licensure": list(self.licensure), "specialty": list(self.specialty),
+                                   "warnings": [_fields_of(w) for w in self.warnings]}
         data["decisions"] = [_fields_of(dec) | {
             "treatment": _fields_of(normalize_treatment(dec.item)),
             "citations": citation_dicts(dec.maximus_guideline, dec.claims_administrator_guideline)}

@@ -1,35 +1,29 @@
-"""Text -> Determination. The only module that knows the layout of IMR final determination letters."""
+"""Text -> Determination: how the letters lay out their items and sections (their labels: labels.py)."""
 from __future__ import annotations
 
 import re
 
 from ..errors import ParseError
+from .checks import check_determination
 from .extract import extract_text
+from .furniture import drop_furniture
 from .header import parse_header
+from .labels import (
+    CA_GUIDELINE,
+    HOW,
+    ISSUES,
+    ISSUES_INTRO,
+    LICENSURE,
+    MAXIMUS_GUIDELINE,
+    OUTCOME,
+    RATIONALE,
+    SPECIALTY,
+    SUMMARY,
+    SUMMARY_INTRO,
+)
 from .model import Decision, Determination
 from .text import collapse, join_lines, normalize_lines
 
-
-def _marker(words: str, flags: int = 0) -> re.Pattern:
-    """A phrase that may wrap anywhere between its words."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()), flags)
-
-
-HOW = _marker("HOW THE IMR FINAL DETERMINATION WAS MADE")
-LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:")
-SPECIALTY = re.compile(r"Certification\(s\)\s*/\s*Specialty:")
-SUMMARY = _marker("CLINICAL CASE SUMMARY")
-SUMMARY_INTRO = _marker("The expert reviewer developed the following clinical case summary based on "
-                        "a review of the case file, including all medical records:")
-ISSUES = _marker("IMR ISSUES, DECISIONS AND RATIONALES")
-ISSUES_INTRO = re.compile(r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\s+for\s+the\s+disputed\s+"
-                          r"items\s*/\s*services\s+set\s+forth\s+below:")
-CA_GUIDELINE = _marker("Claims Administrator guideline:")
-MAXIMUS_GUIDELINE = _marker("MAXIMUS guideline:")
-RATIONALE = _marker("Decision rationale:")
-# An outcome ends its line and is followed by the decision's first label (or the end of the letter).
-OUTCOME = re.compile(r":[ \t]*\n?[ \t]*(Upheld|Overturned)[ \t]*(?=\n\s*(?:Claims\s+Administrator\s+guideline|"
-                     r"MAXIMUS\s+guideline|Decision\s+rationale)|\s*\Z)", re.IGNORECASE)
 MODIFIED = (  # "X was the original request. Y was authorized ... The remaining IMR eligible portion ..., Z is:"
     re.compile(r"^(?P<orig>.+?) was the original request\.? (?P<auth>.+?) was authorized by the Claims "
                r"Administrator\.? The remaining IMR eligible portion of the original request,? (?:is )?"
@@ -41,7 +35,9 @@ MODIFIED = (  # "X was the original request. Y was authorized ... The remaining 
 MODIFIED_TAIL = re.compile(r"The\s+remaining\s+IMR\s+eligible\s+portion|The\s+original\s+request,|was\s+authorized\s+by"
                            r"\s+the\s+Claims|The\s+Claims\s+Administrator\s+authorized|leaving\s+the\s+original\s+request")
 ORIGINAL_REQUEST = re.compile(r"was\s+the\s+original\s+request")
-SENTENCE_END = re.compile(r"[.!?:]\s+(?=\S)")
+# The end of a sentence (the rationale before an item), not of an abbreviation an item may hold.
+SENTENCE_STOP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\bNo)(?<!\bQty)(?<!\bapprox)"
+                           r"(?<![A-Za-z]\.[A-Za-z])[.!?][\"'\u201d\u2019)\]]*\s+(?=\S)")
 MAX_ITEM_LINES = 8
 # Real headings, partly authorized requests included, are under a few hundred characters. A longer one
 # is a file we cannot lay out (one huge line before ": Upheld"), and classifying it would take minutes.
@@ -55,7 +51,7 @@ def parse_file(path: str, source: str | None = None) -> Determination:
 
 def parse_text(text: str, source: str = "") -> Determination:
     """Parse a letter's text; raises ParseError when it holds no decided item."""
-    flat = "\n".join(normalize_lines(text))
+    flat = "\n".join(drop_furniture(normalize_lines(text)))
     if not flat.strip():
         raise ParseError(source, "no text")
     outcomes = list(OUTCOME.finditer(flat))
@@ -69,6 +65,7 @@ def parse_text(text: str, source: str = "") -> Determination:
     _parse_reviewer(flat, det)
     det.summary = _summary(flat, outcomes[0].start())
     det.decisions = _decisions(flat, outcomes, source)
+    det.warnings = check_determination(det, flat, header_end)
     return det
 
 
@@ -107,9 +104,10 @@ def _summary(flat: str, first_outcome: int) -> str:
 def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decision]:
     intro = ISSUES_INTRO.search(flat, 0, outcomes[0].start()) or ISSUES.search(flat, 0, outcomes[0].start())
     chunk_start = intro.end() if intro else 0
+    reflowed = _reflowed(flat, chunk_start)
     heads = []  # (item text, outcome, where the item began, where its labels begin)
     for m in outcomes:
-        split = _item_start(flat, chunk_start, m.start())
+        split = _item_start(flat, chunk_start, m.start(), reflowed)
         heads.append((flat[split:m.start()], m.group(1).capitalize(), split, m.end()))
         rationale = RATIONALE.search(flat, m.end())
         chunk_start = rationale.end() if rationale else m.end()
@@ -123,21 +121,42 @@ def _decisions(flat: str, outcomes: list[re.Match], source: str) -> list[Decisio
     return decisions
 
 
-def _item_start(flat: str, chunk_start: int, colon: int) -> int:
+def _reflowed(flat: str, start: int) -> bool:
+    """Whether a decision's label has text before it on its line: the letter's lines were re-flowed
+    (in every extractor's own output of the bundled letters these labels start their lines)."""
+    for label in (CA_GUIDELINE, MAXIMUS_GUIDELINE, RATIONALE):
+        if any(m.start() and flat[m.start() - 1] != "\n" for m in label.finditer(flat, start)):
+            return True
+    return False
+
+
+def _item_start(flat: str, chunk_start: int, colon: int, reflowed: bool) -> int:
     """Where the item named before an outcome begins, so the previous rationale ends just before it.
 
-    The item is the run of lines before the outcome that follows a line ending a sentence; a partly
-    authorized request starts further back, with the sentence holding "was the original request".
+    The item is the run of lines before the outcome that follows a line ending a sentence; in
+    re-flowed text (lines run on from the rationale into the item) what follows the last sentence
+    in that run. A partly authorized request starts further back, with the sentence holding "was the
+    original request".
     """
     chunk = flat[chunk_start:colon]
-    start = _line_run_start(chunk)
-    orig = None
-    if not ORIGINAL_REQUEST.search(chunk, start) and MODIFIED_TAIL.search(chunk, start):
-        orig = list(ORIGINAL_REQUEST.finditer(chunk, max(0, start - 600), start))
-    if orig:  # a wrap after one of the partly-authorized sentences cut the run short
-        ends = list(SENTENCE_END.finditer(chunk, 0, orig[-1].start()))
-        start = ends[-1].end() if ends else 0
-    return chunk_start + start
+    run = _line_run_start(chunk)
+    start = _after_last_sentence(chunk, run, len(chunk)) if reflowed else run
+    if ORIGINAL_REQUEST.search(chunk, start) or not MODIFIED_TAIL.search(chunk, start):
+        return chunk_start + start
+    orig = list(ORIGINAL_REQUEST.finditer(chunk, max(0, start - 600), start))
+    if not orig:
+        return chunk_start + start
+    # the request's first sentence starts it (a wrap may have cut the run short of it)
+    return chunk_start + _after_last_sentence(chunk, min(run, max(0, orig[-1].start() - MAX_ITEM_CHARS)),
+                                              orig[-1].start())
+
+
+def _after_last_sentence(chunk: str, start: int, end: int) -> int:
+    """Just after the last sentence that ends between start and end (start when none does)."""
+    stop = None
+    for stop in SENTENCE_STOP.finditer(chunk, start, end):
+        pass
+    return stop.end() if stop else start
 
 
 def _line_run_start(chunk: str) -> int:
