@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from factors import bundled_decisions, read_labels, score
 
+from indexer.letters import parse_text
 from indexer.terms import FACTORS, extract_factors, factor_rules as rules
 from indexer.terms.factors import sentences, speaks_of_case
+
+from .helpers import LETTER
 
 TAPER = ("This medical necessity decision should not be interpreted as a recommendation to stop long-term opioids "
          "abruptly and the patient is advised to speak with their treating physician.")
@@ -91,6 +94,15 @@ def test_sentences_keep_abbreviations_and_closing_quotes():
 ])
 def test_speaks_of_case(sentence, expected):
     assert speaks_of_case(sentence) is expected
+
+
+def test_decision_factors_are_exported_but_not_stored():
+    det = parse_text(LETTER)
+    stored, exported = det.to_dict()["decisions"], det.export_dict()["decisions"]
+    assert all("factors" not in d for d in stored)
+    assert [[f["id"] for f in d["factors"]] for d in exported] == [[], ["criteria-met"]]
+    assert [d["factors"] for d in exported] == [[f.to_dict() for f in dec.factors] for dec in det.decisions]
+    assert [{k: v for k, v in d.items() if k != "factors"} for d in exported] == stored
 
 
 def test_trigger_words_never_hide_a_finding(labelled, monkeypatch):
