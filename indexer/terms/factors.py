@@ -29,6 +29,7 @@ _ABBREVIATIONS = ("e.g", "i.e", " dr", " vs")
 # in rationales, and a sentence opened inside a quotation is the guideline's, whoever started it.
 _QUOTED_SPAN = re.compile(r"[\"\u201c][^\"\u201c\u201d]{60,}?[\"\u201d]")
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,24 @@ def speaks_of_case(sentence: str) -> bool:
 
 def _of_case(own: str) -> bool:
     """`speaks_of_case` of a lower-cased sentence with its long quotations taken out."""
-    if not _names_case(own) or (rules.GENERAL.search(own) and not rules.STRONG_CASE.search(own)):
+    first = _case_at(own)
+    if first is None or (rules.GENERAL.search(own) and not rules.STRONG_CASE.search(own)):
         return False
     lead = rules.GUIDELINE.match(own)
-    return lead is None or _names_case(own, lead.end())
+    return lead is None or first >= lead.end() or _case_at(own, lead.end()) is not None
 
 
-def _names_case(own: str, start: int = 0) -> bool:
-    return rules.CASE.search(own, start) is not None or rules.CASE_WORDS.search(own, start) is not None
+def _case_at(own: str, start: int = 0) -> int | None:
+    """Where the first words naming this case start, at or after `start`."""
+    if start == 0 and rules.CASE_OPENING.match(own):
+        return 0
+    case = rules.CASE.search(own, start)
+    end = case.start() if case else len(own)
+    for word in rules.CASE_WORDS.finditer(own, start, end):  # only those before the first CASE matter
+        at = word.start()
+        if (at == 0 or not own[at - 1].isalpha()) and not (own[at] == "p" and own[max(0, at - 2):at] == "a "):
+            return at
+    return case.start() if case else None
 
 
 def extract_factors(rationale: str, outcome: str = "", item: str = "") -> list[Factor]:
@@ -100,7 +111,7 @@ def extract_factors(rationale: str, outcome: str = "", item: str = "") -> list[F
             continue
         own = _QUOTED_SPAN.sub(" ", text)
         for factor, triggers, patterns in rules.DEFICITS if _of_case(own) else rules.ANY_SENTENCE:
-            if (factor not in found and factor not in skip and any(word in own for word in triggers)
+            if (factor not in found and factor not in skip and triggers.search(own)
                     and _any_deficit(own, patterns)):
                 found[factor] = sentence
         if "not-recommended" not in found and _not_recommended_item(own, item):
@@ -172,7 +183,7 @@ def _resolve_overlaps(found: dict[str, str]) -> None:
 
 def _ends_inside_quote(sentence: str, inside: bool) -> bool:
     """Whether an open quotation runs on past this sentence."""
-    for char in sentence:
+    for char in _QUOTE_MARK.findall(sentence):
         if char in "\u201c\u201d":
             inside = char == "\u201c"
         elif char == '"':
