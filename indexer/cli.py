@@ -29,7 +29,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per letter (the export contract); each decision carries its "
-                   "normalised `treatment` and its parsed guideline `citations`.")
+                   "normalised `treatment`, its parsed guideline `citations` and its deciding `factors`.")
 def parse(paths: tuple[str, ...], as_json: bool) -> None:
     """Parse letters (.pdf/.txt, folders searched recursively) and print one line per letter.
 
@@ -52,7 +52,7 @@ def parse(paths: tuple[str, ...], as_json: bool) -> None:
         for finding in det.warnings:
             click.echo(f"warning: {path}: {finding}", err=True)
         if as_json:
-            click.echo(json.dumps(det.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(det.export_dict(), ensure_ascii=False))
         else:
             outcomes = "; ".join(f"{d.item}: {d.outcome}" for d in det.decisions)
             click.echo(f"{det.case_number or '(no case number)'}  {det.decision_date or '(no date)'}  "

@@ -288,10 +288,11 @@ def test_cli_parse_json_contract(tmp_path):
     assert data["warnings"] == []
     assert set(data["decisions"][0]) == {"item", "outcome", "original_request", "authorized",
                                          "claims_administrator_guideline", "maximus_guideline", "rationale",
-                                         "treatment", "citations"}
+                                         "treatment", "citations", "factors"}
     assert set(data["decisions"][0]["treatment"]) >= {"name", "category", "strength", "quantity"}
     assert data["decisions"][0]["treatment"]["name"] == "hydrocodone/acetaminophen"
     assert data["decisions"][0]["authorized"] == "Norco 10/325mg #25"
+    assert all(set(f) == {"id", "evidence"} for d in data["decisions"] for f in d["factors"])
 
 
 def test_readers_open_a_build_from_its_summary_without_the_per_file_entries(tmp_path):

@@ -17,9 +17,10 @@ from .helpers import ROOT
 NEVER = {
     "indexer": ["numpy", "whoosh", "indexer.letters", "indexer.store", "indexer.build"],
     "indexer.cli": ["web", "flask", "numpy", "indexer.build", "indexer.search"],
-    "web.serve": ["numpy", "indexer.build", "indexer.table.writer", "indexer.table.runs", "indexer.table.merge"],
+    "web.serve": ["numpy", "indexer.build", "indexer.table.writer", "indexer.table.runs", "indexer.table.merge",
+                  "indexer.terms.factor_rules"],
     "indexer.build": ["web", "flask", "indexer.query", "indexer.search", "indexer.precedents.similar",
-                      "indexer.precedents.reports"],
+                      "indexer.precedents.reports", "indexer.terms.factor_rules"],
     "indexer.table.merge": ["indexer.terms", "indexer.letters", "indexer.store", "whoosh.fields"],
     "indexer.letters.extract": ["indexer.terms", "indexer.letters.model", "whoosh"],
 }
