@@ -146,6 +146,17 @@ def letter_text(pages: list[list[tuple]]) -> str:
     return "\f".join(page_text(page) for page in pages)
 
 
+# The PDF core fonts hold Latin-1 only; the generated prose, trained on real letters, has their curly
+# quotes and dashes, which a PDF of these fonts draws as their plain forms.
+_PDF_PLAIN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                            "\u2014": "-", "\u2026": "..."})
+
+
+def pdf_drawable(text: str) -> str:
+    """`text` as the core fonts can draw it: curly quotes and dashes plain, anything else outside Latin-1 a '?'."""
+    return text.translate(_PDF_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
 def write_pdf(pages: list[list[tuple]], path: str, created: dt.datetime) -> None:
     """Draw the laid-out pages with the PDF core fonts (needs fpdf2); same pages and date, same bytes.
 
@@ -164,6 +175,7 @@ def write_pdf(pages: list[list[tuple]], path: str, created: dt.datetime) -> None
         pdf.add_page()
         for y, x, font, text, _ in page:
             pdf.set_font(*FONTS[font])
+            text = pdf_drawable(text)
             if x is None:
                 x = (612 - pdf.get_string_width(text.rstrip())) / 2
             pdf.text(x, y, text)
