@@ -206,20 +206,28 @@ def test_killed_builds_leave_the_previous_index_and_the_next_build_succeeds(tmp_
 # --- rival builds ----------------------------------------------------------------------------------
 
 def test_two_builds_at_once_one_wins_the_other_names_the_lock_holder(tmp_path, big_corpora):
-    # the larger corpora: the winner holds the lock far longer than the other takes to start and ask for it
+    """While one build holds the index (stopped with SIGSTOP once its pid is in the lock file, so the
+    overlap does not depend on the machine's speed), a second is refused and names it; the first
+    then finishes and its letters are what the index answers."""
     root, files = tmp_path / "ix", big_corpora["files"]
-    procs = [subprocess.Popen(INDEXER + ["build", *files[name], "--index", str(root), "--jobs", "1"], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in ("A", "B")]
-    outcomes = [(p.pid, *p.communicate(timeout=60), p.returncode) for p in procs]
-    winners = [o for o in outcomes if o[3] == 0]
-    losers = [o for o in outcomes if o[3] != 0]
-    assert (len(winners), len(losers)) == (1, 1), outcomes
-    winner, loser = winners[0], losers[0]
-    assert loser[3] == 1
-    assert loser[2].strip() == (f"Error: another build is running on {root} (pid {winner[0]}); "
-                                "wait for it to finish")
-    name = "A" if winner is outcomes[0] else "B"
-    assert answer(IndexHandle(root)) == answer(IndexHandle(big_corpora["roots"][name]))
+    first = subprocess.Popen(INDEXER + ["build", *files["A"], "--index", str(root), "--jobs", "1"], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock, deadline = root / ".build.lock", time.monotonic() + 60
+    while not (lock.is_file() and lock.read_text().strip() == str(first.pid)):
+        assert first.poll() is None and time.monotonic() < deadline, "the first build never held the lock"
+        time.sleep(0.005)
+    first.send_signal(signal.SIGSTOP)
+    try:
+        second = subprocess.run(INDEXER + ["build", *files["B"], "--index", str(root), "--jobs", "1"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+    finally:
+        first.send_signal(signal.SIGCONT)
+    out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert second.returncode == 1
+    assert second.stderr.strip() == (f"Error: another build is running on {root} (pid {first.pid}); "
+                                     "wait for it to finish")
+    assert answer(IndexHandle(root)) == answer(IndexHandle(big_corpora["roots"]["A"]))
 
 
 # --- no room to write --------------------------------------------------------------------------------
