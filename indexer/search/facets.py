@@ -14,12 +14,17 @@ YEARS, MONTHS = date_field("decided", "y"), date_field("decided", "m")
 
 
 def value_sets(live: Live, field: str) -> list[tuple[str, BitMap]]:
-    """(value, documents) for every value of a facet field, read once per build (builds never change)."""
+    """(value, documents) for every value of a facet field, read once per build (builds never change).
+
+    Kept without run containers: a letter's decisions are consecutive and share most values, so
+    the stored sets are mostly runs of two or three, and counting a match set against runs is the
+    slow path. At 2,000,000 letters the facets of one search took 10-26 ms against run
+    containers and 6-11 ms against plain ones (arrays and bitmaps), for 22 MB more a worker."""
     cache = live.cache.setdefault("value_sets", {})
     if field not in cache:
         table = live.table
         start = key(field, "")
-        cache[field] = [(k[len(start):], table.bits(k) & table.universe)
+        cache[field] = [(k[len(start):], BitMap((table.bits(k) & table.universe).to_array(), optimize=False))
                         for k in table.keys_from(start, start + "\uffff")]
     return cache[field]
 
