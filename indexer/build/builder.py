@@ -86,7 +86,6 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
     with BuildLock(root), _bookkeeping():
         (root / "builds").mkdir(parents=True, exist_ok=True)
         prune_builds(root)  # we hold the lock, so any unfinished build is a dead one
-        gc.disable()  # millions of records, no cycles: see _bookkeeping
         files, problems = find_letters(paths)
         report.skipped.extend(problems)
         previous = current_build(root) if update else None
@@ -94,7 +93,7 @@ def build_index(paths: list[str], root: str | Path, jobs: int | None = None, upd
             previous = None  # built by another version: an update cannot reuse it, so build afresh
         old_files = read_files(previous) if previous else {}
         stamps, digests, todo, kept = _changes(files, old_files, bool(previous))
-        gc.freeze()
+        gc.freeze()  # the records are made: never scanned again (_bookkeeping)
         gc.enable()
         _check_disk_space(root, todo, stamps)
         target = _new_build_dir(root, previous)
@@ -123,6 +122,7 @@ def _bookkeeping():
     all of them again), and every collection after that scanned them once more; in a forked parse
     worker, scanning them also copied their pages. Collection is off while they are made and they
     are then frozen (gc.freeze: never scanned, still freed as usual); after the build, unfrozen."""
+    gc.disable()
     try:
         yield
     finally:

@@ -18,11 +18,11 @@ import csv
 import io
 import json
 import os
-import weakref
 from array import array
 from bisect import bisect_right
 from pathlib import Path
 
+from ..table.files import ReadFile
 from .documents import decision_url, iso_date
 
 DIRECTORY = "rows"
@@ -97,24 +97,22 @@ class RowWriter:
 
 
 class RowReader:
-    """Read side; thread-safe (positional reads, one descriptor per part)."""
+    """Read side; thread-safe (positional reads of each part, table.files.ReadFile)."""
 
     def __init__(self, directory: Path):
         self.offsets = _offsets(directory)
         parts = _parts(directory)
         self._starts = [start for _, start in parts]
-        self._fds = [os.open(directory / name, os.O_RDONLY) for name, _ in parts]
-        for fd in self._fds:
-            weakref.finalize(self, os.close, fd)
+        self._parts = [ReadFile(directory / name) for name, _ in parts]
 
     def lines(self, docnums, root: str):
         """The CSV lines of these documents, each link starting with `root` (the site's address)."""
         quoted = not NEEDS_QUOTES.isdisjoint(root)  # a link cell needs quotes only if the host has them
-        offsets, fds, starts = self.offsets, self._fds, self._starts
+        offsets, parts, starts = self.offsets, self._parts, self._starts
         for d in docnums:
             start = offsets[d]
             part = bisect_right(starts, start) - 1  # a row lies wholly in the part it starts in
-            data = os.pread(fds[part], offsets[d + 1] - start, start - starts[part])
+            data = parts[part].read(start - starts[part], offsets[d + 1] - start)
             before, path = data.decode("utf-8").split(SEP)
             link = root + path
             yield f'{before},"{link.replace(chr(34), chr(34) * 2)}"\r\n' if quoted else f"{before},{link}\r\n"

@@ -83,8 +83,6 @@ class SortedKeys:
                 return [self[j] for j in range(first, last, step)]
             if first >= last:
                 return []
-            if last - first == 1:
-                return [self[first]]
             start, end = self._starts.numbers("Q", first, 1)[0], self._starts.numbers("Q", last, 1)[0]
             return str(self._blob.read(start, end - 1 - start), "utf-8").split("\n")
         if i < 0:
